@@ -1,0 +1,174 @@
+package org.backendregistry.api;
+
+import java.lang.System.Logger.Level;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A family of backends: the service type its providers implement, its catalog of always-known names,
+ * and its table of deprecated names. The families are {@code AttentionBackendId.FAMILY} and
+ * {@code MambaBackendId.FAMILY}.
+ *
+ * @param <B> the service type every provider of this family implements
+ */
+public final class BackendFamily<B> {
+
+    private static final System.Logger LOG = System.getLogger("org.backendregistry");
+
+    private final String displayName;
+    private final Class<B> serviceType;
+    private final String catalogTypeName;
+    private final int index;
+    private final List<BackendId<B>> catalog;
+    private final Map<String, BackendId<B>> catalogByName;
+    private final Map<String, String> deprecatedNames;
+    private final Set<String> deprecationsWarned = ConcurrentHashMap.newKeySet();
+
+    private BackendFamily(String displayName, Class<B> serviceType, String catalogTypeName, int index,
+            List<? extends BackendId<B>> catalog, Map<String, String> deprecatedNames) {
+        this.displayName = displayName;
+        this.serviceType = serviceType;
+        this.catalogTypeName = catalogTypeName;
+        this.index = index;
+        this.catalog = List.copyOf(catalog);
+        Map<String, BackendId<B>> byName = new LinkedHashMap<>();
+        for (BackendId<B> id : catalog) {
+            byName.put(id.name(), id);
+        }
+        this.catalogByName = Collections.unmodifiableMap(byName);
+        this.deprecatedNames = Collections.unmodifiableMap(new LinkedHashMap<>(deprecatedNames));
+    }
+
+    /**
+     * Defines a family. Only this package's catalog enums call it; it is public because they live in
+     * the family packages.
+     *
+     * @param displayName     how messages name the family, e.g. {@code "attention"}
+     * @param serviceType     the SPI every provider implements
+     * @param catalogTypeName the simple name of the catalog type, used in hints
+     * @param index           a small distinct number per family (0, 1, ...)
+     * @param catalog         the catalog ids in declaration order
+     * @param deprecatedNames old name to current name
+     */
+    public static <B> BackendFamily<B> define(String displayName, Class<B> serviceType, String catalogTypeName,
+            int index, List<? extends BackendId<B>> catalog, Map<String, String> deprecatedNames) {
+        return new BackendFamily<>(displayName, serviceType, catalogTypeName, index, catalog, deprecatedNames);
+    }
+
+    /** @return how messages name this family, e.g. {@code "attention"} */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** @return the interface every provider of this family implements */
+    public Class<B> serviceType() {
+        return serviceType;
+    }
+
+    /** @return a small number distinct per family, usable as an array index */
+    public int index() {
+        return index;
+    }
+
+    /** @return the catalog ids in declaration order */
+    public List<BackendId<B>> catalog() {
+        return catalog;
+    }
+
+    /** @return the catalog names in declaration order */
+    public Set<String> catalogNames() {
+        return catalogByName.keySet();
+    }
+
+    /** @return deprecated names mapped to the names that replace them */
+    public Map<String, String> deprecatedNames() {
+        return deprecatedNames;
+    }
+
+    /**
+     * Finds a catalog id by its name or by a deprecated name, which logs a deprecation warning once per
+     * name.
+     *
+     * @return the id, or empty when the name is not in the catalog
+     */
+    public Optional<BackendId<B>> catalogId(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        BackendId<B> id = catalogByName.get(name);
+        if (id != null) {
+            return Optional.of(id);
+        }
+        String current = deprecatedNames.get(name);
+        if (current == null) {
+            return Optional.empty();
+        }
+        if (deprecationsWarned.add(name)) {
+            LOG.log(Level.WARNING, "Backend name {0} is deprecated; use {1} instead. {0} will be removed in a future release.",
+                    name, current);
+        }
+        return Optional.of(catalogByName.get(current));
+    }
+
+    /**
+     * Names a backend of this family without asking whether anything provides it: a catalog id (also
+     * through a deprecated name), or else a plugin id.
+     *
+     * @throws IllegalArgumentException when the name is not a valid backend name; the message says why
+     *                                  and suggests the valid spelling
+     */
+    public BackendId<B> id(String name) {
+        Optional<BackendId<B>> catalogId = catalogId(name);
+        if (catalogId.isPresent()) {
+            return catalogId.get();
+        }
+        Optional<String> invalid = BackendNames.invalidReason(name);
+        if (invalid.isPresent()) {
+            throw new IllegalArgumentException("Invalid " + displayName + " backend name: " + invalid.get());
+        }
+        return new PluginBackendId<>(this, name);
+    }
+
+    /**
+     * The seed's message for an unknown name: {@code Unknown attention backend: 'FLASH'. Valid options
+     * are: FLASH_ATTN, ...}, each valid name once (catalog first, then {@code extraNames}), followed by
+     * a suggestion when one name is close.
+     */
+    public String unknownNameMessage(String name, Collection<String> extraNames) {
+        Set<String> valid = new LinkedHashSet<>(catalogByName.keySet());
+        valid.addAll(extraNames);
+        StringBuilder message = new StringBuilder("Unknown ").append(displayName).append(" backend: '").append(name)
+                .append("'. Valid options are: ").append(String.join(", ", valid));
+        BackendNames.closestMatch(name, valid)
+                .ifPresent(match -> message.append(". Did you mean '").append(match).append("'?"));
+        return message.toString();
+    }
+
+    /**
+     * The seed's message for a known name nothing provides: {@code Backend CUSTOM must be registered
+     * before use. ...}, followed by the two ways to register one.
+     */
+    public String notRegisteredMessage(BackendId<?> id) {
+        String how = id.isCatalog()
+                ? "registry.register(" + catalogTypeName + "." + id.name() + ", \"your.package.YourClass\")"
+                : "registry.register(registry.lookup(..., \"" + id.name() + "\"), \"your.package.YourClass\")";
+        String defaultHint = id.defaultClassName()
+                .map(c -> " Its default implementation " + c + " is not running: start the bundle that provides it.")
+                .orElse("");
+        return "Backend " + id.name() + " must be registered before use. Use " + how + ", or register a "
+                + serviceType.getSimpleName() + " service with " + BackendConstants.BACKEND_NAME + "=" + id.name() + "."
+                + defaultHint;
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
+    }
+}
