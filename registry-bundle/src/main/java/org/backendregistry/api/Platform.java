@@ -19,4 +19,16 @@ public enum Platform {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The error a backend throws when asked to compute on a JVM that lacks this platform, e.g.
+     * {@code FLASH_ATTN needs a cuda device: its kernels do not run on the JVM. ...}.
+     *
+     * @param backendName the name of the backend that cannot compute
+     */
+    public UnsupportedOperationException unavailable(String backendName) {
+        return new UnsupportedOperationException(backendName + " needs a " + label()
+                + " device: its kernels do not run on the JVM. Use CPU_ATTN, or deploy an override of "
+                + backendName + " that computes on the JVM.");
+    }
 }
