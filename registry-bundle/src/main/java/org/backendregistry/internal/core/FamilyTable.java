@@ -1,0 +1,68 @@
+package org.backendregistry.internal.core;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.backendregistry.api.BackendFamily;
+import org.backendregistry.api.BackendId;
+
+/**
+ * The names of one family: an array of slots indexed by catalog ordinal (the lookup fast path), a map
+ * of every slot by name, and the services set aside by {@code clearOverride}. Changes happen under
+ * {@link #lock}; lookups read without it.
+ */
+final class FamilyTable {
+
+    final Object lock = new Object();
+    private final BackendFamily<?> family;
+    private final NameSlot[] catalog;
+    private final ConcurrentHashMap<String, NameSlot> byName = new ConcurrentHashMap<>();
+    /** service ids set aside by clearOverride; guarded by {@link #lock} */
+    final Set<Long> setAsideServices = new HashSet<>();
+
+    FamilyTable(BackendFamily<?> family) {
+        this.family = family;
+        List<? extends BackendId<?>> ids = family.catalog();
+        this.catalog = new NameSlot[ids.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            catalog[i] = new NameSlot(ids.get(i));
+            byName.put(ids.get(i).name(), catalog[i]);
+        }
+    }
+
+    BackendFamily<?> family() {
+        return family;
+    }
+
+    /** @return the slot of {@code id}, or {@code null} for a plugin name nothing provides; lock-free */
+    NameSlot slot(BackendId<?> id) {
+        if (id instanceof Enum<?> constant && id.isCatalog()) {
+            return catalog[constant.ordinal()];
+        }
+        return byName.get(id.name());
+    }
+
+    /** @return the slot named {@code name}, or {@code null}; lock-free */
+    NameSlot slot(String name) {
+        return byName.get(name);
+    }
+
+    /** @return the slot of {@code id}, created for a plugin name; call with {@link #lock} held */
+    NameSlot slotForUpdate(BackendId<?> id) {
+        return byName.computeIfAbsent(id.name(), name -> new NameSlot(id));
+    }
+
+    /** Forgets a plugin name nothing provides any more; call with {@link #lock} held. */
+    void forgetIfUnused(NameSlot slot) {
+        if (!slot.id().isCatalog() && !slot.hasProviders() && slot.served() == null) {
+            byName.remove(slot.id().name(), slot);
+        }
+    }
+
+    /** @return every slot: catalog first in declaration order, then plugin names in no order */
+    Iterable<NameSlot> slots() {
+        return byName.values();
+    }
+}

@@ -1,0 +1,89 @@
+package org.backendregistry.internal.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.backendregistry.api.BackendId;
+
+/**
+ * The providers of one name, kept in precedence order under the family lock, and the published
+ * {@link Served} that lookups read without locking.
+ */
+final class NameSlot {
+
+    private final BackendId<?> id;
+    private final List<Provider> providers = new ArrayList<>();
+    private long version;
+    private volatile Served served;
+    private volatile boolean hasProviders;
+
+    NameSlot(BackendId<?> id) {
+        this.id = id;
+    }
+
+    BackendId<?> id() {
+        return id;
+    }
+
+    Served served() {
+        return served;
+    }
+
+    /** @return whether any provider (serving or not) exists; lock-free */
+    boolean hasProviders() {
+        return hasProviders;
+    }
+
+    // The methods below are called with the family lock held.
+
+    void publish(Served next) {
+        served = next;
+    }
+
+    long version() {
+        return version;
+    }
+
+    void add(Provider provider) {
+        int at = 0;
+        while (at < providers.size() && ProviderRanking.INSTANCE.compare(providers.get(at), provider) <= 0) {
+            at++;
+        }
+        providers.add(at, provider);
+        changed();
+    }
+
+    /** @return the removed provider with the same registration, or {@code null} */
+    Provider remove(Provider provider) {
+        for (int i = 0; i < providers.size(); i++) {
+            if (providers.get(i).sameAs(provider)) {
+                Provider removed = providers.remove(i);
+                changed();
+                return removed;
+            }
+        }
+        return null;
+    }
+
+    /** @return the providers that may serve, best first: those not set aside */
+    List<Provider> candidates(Set<Long> setAsideServices) {
+        List<Provider> candidates = new ArrayList<>(providers.size());
+        for (Provider provider : providers) {
+            if (provider.kind() == ProviderKind.REGISTRATION || !setAsideServices.contains(provider.sequence())) {
+                candidates.add(provider);
+            }
+        }
+        return candidates;
+    }
+
+    List<Provider> providers() {
+        return List.copyOf(providers);
+    }
+
+    /** Marks the set of candidates changed, so that a refresh computed before it is redone. */
+    void changed() {
+        version++;
+        hasProviders = !providers.isEmpty();
+    }
+}

@@ -1,0 +1,121 @@
+package org.backendregistry.internal.osgi;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.backendregistry.api.BackendFamily;
+import org.backendregistry.api.BackendId;
+import org.backendregistry.api.BackendProvider;
+import org.backendregistry.api.BackendRegistration;
+import org.backendregistry.api.BackendRegistry;
+import org.backendregistry.internal.core.Owner;
+import org.backendregistry.internal.core.RegistryCore;
+import org.backendregistry.internal.core.Served;
+import org.osgi.framework.Bundle;
+
+/**
+ * The registry as one bundle sees it: lookups go straight to the core; registrations are made in the
+ * bundle's name, load classes through it, and end when the bundle releases the service.
+ */
+final class BundleRegistry implements BackendRegistry {
+
+    private final RegistryCore core;
+    private final Bundle caller;
+    private final Owner owner;
+    private final Set<ProgrammaticRegistration> registrations = ConcurrentHashMap.newKeySet();
+    private volatile boolean disposed;
+
+    BundleRegistry(RegistryCore core, Bundle caller) {
+        this.core = core;
+        this.caller = caller;
+        this.owner = new Owner(caller.getBundleId(), caller.getSymbolicName(), caller.getVersion().toString());
+    }
+
+    @Override
+    public <B> BackendId<B> lookup(BackendFamily<B> family, String name) {
+        return core.lookup(family, name);
+    }
+
+    @Override
+    public String path(BackendId<?> id) {
+        return core.require(id).className();
+    }
+
+    @Override
+    public String path(BackendId<?> id, boolean includeClassName) {
+        Served served = core.require(id);
+        return includeClassName ? served.className() : served.packageName();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <B> Class<? extends B> backendClass(BackendId<B> id) {
+        return (Class<? extends B>) core.require(id).object().getClass();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <B> B backend(BackendId<B> id) {
+        return (B) core.require(id).object();
+    }
+
+    @Override
+    public boolean isOverridden(BackendId<?> id) {
+        Served served = core.served(id);
+        return served != null && served.isOverridden();
+    }
+
+    @Override
+    public void clearOverride(BackendId<?> id) {
+        core.clearOverride(id);
+    }
+
+    @Override
+    public BackendRegistration register(BackendId<?> id, String className) {
+        return registerInstance(id, RegisteredClass.load(id, className, caller));
+    }
+
+    @Override
+    public <B> BackendRegistration register(BackendId<B> id, Class<? extends B> type) {
+        return registerInstance(id, RegisteredClass.instantiate(id, type));
+    }
+
+    @Override
+    public Optional<BackendProvider> serving(BackendId<?> id) {
+        Served served = core.served(id);
+        return served == null ? Optional.empty() : Optional.of(served.description());
+    }
+
+    @Override
+    public <B> List<BackendId<B>> names(BackendFamily<B> family) {
+        return core.names(family);
+    }
+
+    @Override
+    public long generation() {
+        return core.generation();
+    }
+
+    /** Withdraws every registration this bundle made: it released the registry, or it is stopping. */
+    void dispose() {
+        disposed = true;
+        for (ProgrammaticRegistration registration : registrations) {
+            registration.close();
+        }
+    }
+
+    private BackendRegistration registerInstance(BackendId<?> id, Object instance) {
+        if (disposed) {
+            throw new IllegalStateException("Bundle " + owner.symbolicName() + " [" + owner.bundleId()
+                    + "] has released the BackendRegistry service; get it again before registering " + id.name());
+        }
+        ProgrammaticRegistration registration = new ProgrammaticRegistration(core, id, instance, owner, registrations);
+        registrations.add(registration);
+        if (disposed) {
+            registration.close(); // the bundle released us while we registered
+        }
+        return registration;
+    }
+}
