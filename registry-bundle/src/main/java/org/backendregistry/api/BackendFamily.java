@@ -162,9 +162,13 @@ public final class BackendFamily<B> {
         String defaultHint = id.defaultClassName()
                 .map(c -> " Its default implementation " + c + " is not running: start the bundle that provides it.")
                 .orElse("");
-        return "Backend " + id.name() + " must be registered before use. Use " + how + ", or register a "
+        return "Backend " + id.name() + " must be registered before use. Use " + how + ", or register " + article(serviceType.getSimpleName()) + " "
                 + serviceType.getSimpleName() + " service with " + BackendConstants.BACKEND_NAME + "=" + id.name() + "."
                 + defaultHint;
+    }
+
+    private static String article(String word) {
+        return "AEIOU".indexOf(Character.toUpperCase(word.charAt(0))) >= 0 ? "an" : "a";
     }
 
     @Override

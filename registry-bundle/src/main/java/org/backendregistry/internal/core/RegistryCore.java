@@ -183,8 +183,8 @@ public final class RegistryCore {
             }
         }
         if (newProblem != null) {
-            log.log(Level.WARNING, "{0} is not a {1} backend provider: {2}", service, service.family.displayName(),
-                    newProblem);
+            log.log(Level.WARNING, "{0} is not a backend provider ({1} family): {2}", service,
+                    service.family.displayName(), newProblem);
         }
         if (before != null && before != after) {
             refresh(table, before);
