@@ -13,10 +13,13 @@ import java.util.Optional;
 public record BackendChange(BackendId<?> id, Optional<BackendProvider> previous, Optional<BackendProvider> current,
         long generation) {
 
-    /** @return {@code FLASH_ATTN: now bundle/class (was bundle/class)}, as the main job prints it */
+    /**
+     * @return {@code FLASH_ATTN: now bundle/class (was bundle/class)}, as the main job prints it; names
+     *         of other families than attention carry the family, as in {@code mamba attention CUSTOM: ...}
+     */
     @Override
     public String toString() {
-        return id.name() + ": now " + current.map(Object::toString).orElse("nothing") + " (was "
+        return id.family().qualify(id.name()) + ": now " + current.map(Object::toString).orElse("nothing") + " (was "
                 + previous.map(Object::toString).orElse("nothing") + ")";
     }
 }

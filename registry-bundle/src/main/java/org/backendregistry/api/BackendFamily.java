@@ -67,6 +67,14 @@ public final class BackendFamily<B> {
         return displayName;
     }
 
+    /**
+     * @return {@code name} as messages that mix families show it: attention names as they are, others
+     *         preceded by their family, e.g. {@code mamba attention CUSTOM}
+     */
+    public String qualify(String name) {
+        return index == 0 ? name : displayName + " " + name;
+    }
+
     /** @return the interface every provider of this family implements */
     public Class<B> serviceType() {
         return serviceType;

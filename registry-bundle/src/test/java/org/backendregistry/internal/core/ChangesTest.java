@@ -41,6 +41,14 @@ class ChangesTest extends CoreFixture {
     }
 
     @Test
+    void aChangeOfAMambaNameSaysItsFamily() {
+        core.register(MambaBackendId.CUSTOM, new TestBackends.Mamba(), PLUGIN);
+
+        assertEquals("mamba attention CUSTOM: now com.example.plugin/" + TestBackends.Mamba.class.getName() + " (was nothing)",
+                changes.get(0).toString());
+    }
+
+    @Test
     void theNewStateIsVisibleWhenTheChangeIsAnnounced() {
         AtomicReference<RegistryCore> self = new AtomicReference<>();
         AtomicReference<String> seen = new AtomicReference<>();

@@ -5,6 +5,7 @@ import org.backendregistry.api.Platform;
 import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.AttentionInput;
 import org.backendregistry.attention.ReferenceAttention;
+import org.backendregistry.mamba.MambaBackend;
 
 /** Distinct backend classes, so that {@code path()} tells which one serves. */
 final class TestBackends {
@@ -58,6 +59,19 @@ final class TestBackends {
     public static final class Registered extends Jvm {
         public Registered() {
             super("CUSTOM");
+        }
+    }
+
+    /** A mamba backend. */
+    static final class Mamba implements MambaBackend {
+        @Override
+        public String name() {
+            return "CUSTOM";
+        }
+
+        @Override
+        public BackendCapabilities capabilities() {
+            return BackendCapabilities.builder(Platform.CPU).build();
         }
     }
 }

@@ -1,0 +1,51 @@
+package org.backendregistry.backends.cpu;
+
+import org.backendregistry.testsupport.DefaultBackends;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.backendregistry.api.Platform;
+import org.backendregistry.attention.AttentionBackend;
+import org.backendregistry.attention.AttentionBackendId;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The catalog's CPU entries name classes of this bundle, which serve exactly those names. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class CpuCatalogTest {
+
+    static Stream<AttentionBackendId> cpuIds() {
+        return DefaultBackends.attentionIdsIn(CpuCatalogTest.class.getPackageName());
+    }
+
+    @Test
+    void the_catalog_puts_exactly_these_three_names_in_this_bundle() {
+        assertEquals(Set.of("CPU_ATTN", "TORCH_SDPA", "NO_ATTENTION"),
+                cpuIds().map(Enum::name).collect(Collectors.toSet()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cpuIds")
+    void the_default_class_reports_its_catalog_name_and_the_cpu_platform(AttentionBackendId id) throws Exception {
+        AttentionBackend backend = instantiate(id);
+        assertEquals(id.name(), backend.name());
+        assertEquals(Platform.CPU, backend.capabilities().platform());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cpuIds")
+    void the_default_class_is_a_component_registered_as_the_default_of_its_name(AttentionBackendId id)
+            throws Exception {
+        DefaultBackends.assertDefaultComponent(id, instantiate(id).getClass(), AttentionBackend.class);
+    }
+
+    private static AttentionBackend instantiate(AttentionBackendId id) throws ReflectiveOperationException {
+        return DefaultBackends.instantiate(id);
+    }
+}

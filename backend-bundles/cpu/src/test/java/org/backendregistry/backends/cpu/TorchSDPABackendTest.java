@@ -1,0 +1,25 @@
+package org.backendregistry.backends.cpu;
+
+import org.backendregistry.testsupport.JvmAttentionContract;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.backendregistry.api.Platform;
+import org.backendregistry.attention.AttentionBackend;
+import org.junit.jupiter.api.Test;
+
+class TorchSDPABackendTest extends JvmAttentionContract {
+
+    @Override
+    protected AttentionBackend backend() {
+        return new TorchSDPABackend();
+    }
+
+    @Test
+    void declares_the_cpu_platform_and_any_head_size() {
+        var capabilities = backend().capabilities();
+        assertEquals(Platform.CPU, capabilities.platform());
+        assertTrue(capabilities.dtypes().contains("float32"));
+        assertTrue(capabilities.supportsHeadSize(72));
+    }
+}

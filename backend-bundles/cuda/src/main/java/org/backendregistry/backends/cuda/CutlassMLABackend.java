@@ -1,0 +1,21 @@
+package org.backendregistry.backends.cuda;
+
+import org.backendregistry.api.BackendDefault;
+import org.backendregistry.api.BackendName;
+import org.backendregistry.attention.AttentionBackend;
+import org.osgi.service.component.annotations.Component;
+
+/** The default CUTLASS_MLA: CUTLASS multi-head latent attention kernels (Blackwell). */
+@Component(service = AttentionBackend.class)
+@BackendName("CUTLASS_MLA")
+@BackendDefault
+public class CutlassMLABackend extends HardwareKernelBackend {
+
+    public CutlassMLABackend() {
+        super("CUTLASS_MLA", cuda("float16", "bfloat16")
+                .kvCacheDtypes("auto", "fp8", "fp8_e4m3")
+                .headSizes(MLA_HEAD_SIZE)
+                .mla(true)
+                .build());
+    }
+}

@@ -1,0 +1,20 @@
+package org.backendregistry.backends.cuda;
+
+import org.backendregistry.api.BackendDefault;
+import org.backendregistry.api.BackendName;
+import org.backendregistry.attention.AttentionBackend;
+import org.osgi.service.component.annotations.Component;
+
+/** The default FLASHINFER: FlashInfer paged attention kernels. */
+@Component(service = AttentionBackend.class)
+@BackendName("FLASHINFER")
+@BackendDefault
+public class FlashInferBackend extends HardwareKernelBackend {
+
+    public FlashInferBackend() {
+        super("FLASHINFER", cuda("float16", "bfloat16")
+                .kvCacheDtypes("auto", "fp8", "fp8_e4m3", "fp8_e5m2")
+                .headSizes(64, 128, 256)
+                .build());
+    }
+}

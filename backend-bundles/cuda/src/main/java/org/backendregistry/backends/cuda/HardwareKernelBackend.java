@@ -1,0 +1,49 @@
+package org.backendregistry.backends.cuda;
+
+import java.util.stream.IntStream;
+
+import org.backendregistry.api.BackendCapabilities;
+import org.backendregistry.api.Platform;
+import org.backendregistry.attention.AttentionBackend;
+import org.backendregistry.attention.AttentionInput;
+
+/** A backend whose kernels run on a GPU: it declares its capabilities, and refuses to compute on the JVM. */
+abstract class HardwareKernelBackend implements AttentionBackend {
+
+    /** The head size of DeepSeek-style MLA: 512 latent dimensions plus 64 rotary ones. */
+    static final int MLA_HEAD_SIZE = 576;
+
+    private final String name;
+    private final BackendCapabilities capabilities;
+
+    HardwareKernelBackend(String name, BackendCapabilities capabilities) {
+        this.name = name;
+        this.capabilities = capabilities;
+    }
+
+    /** @return a builder for CUDA capabilities with the given model dtypes */
+    static BackendCapabilities.Builder cuda(String... dtypes) {
+        return BackendCapabilities.builder(Platform.CUDA).dtypes(dtypes);
+    }
+
+    /** @return every multiple of {@code step} up to {@code max}, for kernels that state their head sizes that way */
+    static Integer[] multiplesOf(int step, int max) {
+        return IntStream.rangeClosed(1, max / step).map(i -> i * step).boxed().toArray(Integer[]::new);
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final BackendCapabilities capabilities() {
+        return capabilities;
+    }
+
+    /** @throws UnsupportedOperationException always: the message names the platform the kernels need */
+    @Override
+    public final float[] compute(AttentionInput input) {
+        throw capabilities.platform().unavailable(name);
+    }
+}

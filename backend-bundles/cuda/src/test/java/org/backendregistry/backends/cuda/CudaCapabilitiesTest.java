@@ -1,0 +1,45 @@
+package org.backendregistry.backends.cuda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/** Spot checks of capabilities where vLLM's kernels are restrictive, so a selector rejects what vLLM would. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class CudaCapabilitiesTest {
+
+    @Test
+    void flash_attention_takes_head_sizes_that_are_multiples_of_8_up_to_256() {
+        var capabilities = new FlashAttentionBackend().capabilities();
+        assertTrue(capabilities.supportsHeadSize(8));
+        assertTrue(capabilities.supportsHeadSize(72));
+        assertTrue(capabilities.supportsHeadSize(256));
+        assertFalse(capabilities.supportsHeadSize(100));
+        assertFalse(capabilities.supportsHeadSize(264));
+    }
+
+    @Test
+    void flashinfer_takes_head_sizes_64_128_and_256_only() {
+        assertEquals(Set.of(64, 128, 256), new FlashInferBackend().capabilities().headSizes());
+    }
+
+    @Test
+    void flashmla_sparse_runs_bfloat16_models_with_the_deepseek_fp8_cache_layout() {
+        var capabilities = new FlashMLASparseBackend().capabilities();
+        assertEquals(Set.of("bfloat16"), capabilities.dtypes());
+        assertTrue(capabilities.kvCacheDtypes().contains("fp8_ds_mla"));
+    }
+
+    @Test
+    void triton_attention_also_runs_float32_models_and_fp8_caches() {
+        var capabilities = new TritonAttentionBackend().capabilities();
+        assertTrue(capabilities.dtypes().contains("float32"));
+        assertTrue(capabilities.kvCacheDtypes().containsAll(Set.of("fp8", "fp8_e4m3", "fp8_e5m2")));
+    }
+}

@@ -1,0 +1,103 @@
+package org.backendregistry.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.backendregistry.api.BackendCapabilities;
+import org.backendregistry.api.Platform;
+import org.backendregistry.attention.AttentionBackend;
+import org.backendregistry.attention.AttentionBackendId;
+import org.backendregistry.attention.AttentionInput;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * What a bundle of default attention backends for one accelerator must hold: the catalog names its
+ * classes, each class serves its name as a default component, declares the platform, MLA and sparse
+ * flags truthfully, and refuses to compute with a message naming the device.
+ */
+public abstract class HardwareCatalogContract {
+
+    /** @return the platform every backend of the bundle needs */
+    protected abstract Platform platform();
+
+    /** @return the catalog names whose default classes this bundle holds */
+    protected abstract Set<String> names();
+
+    /** @return those of {@link #names()} that are MLA backends (head size 576 only) */
+    protected abstract Set<String> mlaNames();
+
+    /** @return those of {@link #names()} that are sparse */
+    protected abstract Set<String> sparseNames();
+
+    private Stream<AttentionBackendId> ids() {
+        return DefaultBackends.attentionIdsIn(getClass().getPackageName());
+    }
+
+    @Test
+    public void the_catalog_puts_exactly_these_names_in_this_bundle() {
+        assertEquals(names(), ids().map(Enum::name).collect(Collectors.toSet()));
+    }
+
+    @TestFactory
+    public Stream<DynamicTest> each_default_class_reports_its_name_and_platform() {
+        return forEachId(backend -> () -> {
+            assertEquals(platform(), backend.capabilities().platform());
+        }, "reports its platform");
+    }
+
+    @TestFactory
+    public Stream<DynamicTest> each_default_class_is_a_default_component_of_its_name() {
+        return ids().map(id -> dynamicTest(id.name(), () -> {
+            AttentionBackend backend = DefaultBackends.instantiate(id);
+            assertEquals(id.name(), backend.name());
+            DefaultBackends.assertDefaultComponent(id, backend.getClass(), AttentionBackend.class);
+        }));
+    }
+
+    @TestFactory
+    public Stream<DynamicTest> compute_refuses_with_a_message_that_names_the_device() {
+        AttentionInput input = AttentionInput.of(new float[64], new float[64], new float[64], 1, 1, 1, 64, true);
+        return forEachId(backend -> () -> {
+            UnsupportedOperationException refusal = assertThrows(UnsupportedOperationException.class,
+                    () -> backend.compute(input));
+            assertTrue(refusal.getMessage().startsWith(backend.name() + " needs a " + platform().label() + " device"),
+                    refusal.getMessage());
+        }, "refuses to compute");
+    }
+
+    @TestFactory
+    public Stream<DynamicTest> only_MLA_and_sparse_backends_say_so_and_MLA_takes_head_size_576_only() {
+        return forEachId(backend -> () -> {
+            BackendCapabilities capabilities = backend.capabilities();
+            assertEquals(mlaNames().contains(backend.name()), capabilities.isMla());
+            assertEquals(sparseNames().contains(backend.name()), capabilities.isSparse());
+            if (capabilities.isMla()) {
+                assertEquals(Set.of(576), capabilities.headSizes());
+            }
+        }, "declares MLA and sparse truthfully");
+    }
+
+    @TestFactory
+    public Stream<DynamicTest> every_backend_declares_its_model_dtypes_and_the_auto_kv_cache() {
+        return forEachId(backend -> () -> {
+            assertTrue(backend.capabilities().dtypes().contains("bfloat16"), backend.capabilities().toString());
+            assertTrue(backend.capabilities().kvCacheDtypes().contains("auto"), backend.capabilities().toString());
+        }, "declares dtypes");
+    }
+
+    private Stream<DynamicTest> forEachId(Function<AttentionBackend, Executable> check, String what) {
+        return ids().map(id -> dynamicTest(id.name() + " " + what, () -> {
+            check.apply(DefaultBackends.instantiate(id)).execute();
+        }));
+    }
+}
