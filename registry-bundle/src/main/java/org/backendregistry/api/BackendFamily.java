@@ -30,6 +30,7 @@ public final class BackendFamily<B> {
     private final Map<String, BackendId<B>> catalogByName;
     private final Map<String, String> deprecatedNames;
     private final Set<String> deprecationsWarned = ConcurrentHashMap.newKeySet();
+    private volatile boolean warnOnDeprecatedNames = true;
 
     private BackendFamily(String displayName, Class<B> serviceType, String catalogTypeName, int index,
             List<? extends BackendId<B>> catalog, Map<String, String> deprecatedNames) {
@@ -95,6 +96,14 @@ public final class BackendFamily<B> {
         return catalogByName.keySet();
     }
 
+    /**
+     * Turns the once-per-name warning for deprecated names on or off (the registry's
+     * {@code deprecation.warnings} configuration); deprecated names resolve either way.
+     */
+    public void warnOnDeprecatedNames(boolean warn) {
+        this.warnOnDeprecatedNames = warn;
+    }
+
     /** @return deprecated names mapped to the names that replace them */
     public Map<String, String> deprecatedNames() {
         return deprecatedNames;
@@ -118,7 +127,7 @@ public final class BackendFamily<B> {
         if (current == null) {
             return Optional.empty();
         }
-        if (deprecationsWarned.add(name)) {
+        if (warnOnDeprecatedNames && deprecationsWarned.add(name)) {
             LOG.log(Level.WARNING, "Backend name {0} is deprecated; use {1} instead. {0} will be removed in a future release.",
                     name, current);
         }

@@ -2,6 +2,8 @@ package org.backendregistry.internal.core;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.backendregistry.api.runtime.NotServingReason;
+
 /**
  * The object of one provider, obtained at most once while the provider serves and given back when it
  * stops serving or goes away. Obtaining and giving back happen outside every lock; the decision to
@@ -12,6 +14,9 @@ final class Acquisition {
     private final ServiceSource source;
     private final AtomicReference<Object> object = new AtomicReference<>();
     private volatile boolean closed;
+    private volatile String knownClassName;
+    private volatile NotServingReason failure;
+    private volatile String failureDetail;
 
     Acquisition(ServiceSource source) {
         this.source = source;
@@ -41,6 +46,30 @@ final class Acquisition {
             return null;
         }
         return obtained;
+    }
+
+    /** Remembers the outcome of the last attempt to obtain the object, for the runtime view. */
+    void outcome(Object obtained, NotServingReason failedBecause, String detail) {
+        if (obtained != null) {
+            knownClassName = obtained.getClass().getName();
+        }
+        failure = failedBecause;
+        failureDetail = detail;
+    }
+
+    /** @return the object's class name, once it was obtained, else {@code null} */
+    String knownClassName() {
+        return knownClassName;
+    }
+
+    /** @return why the last attempt to obtain the object failed, or {@code null} when it did not */
+    NotServingReason failure() {
+        return failure;
+    }
+
+    /** @return the last failure in words, or {@code null} */
+    String failureDetail() {
+        return failureDetail;
     }
 
     /** @return whether {@code candidate} is still the held object */

@@ -1,6 +1,9 @@
 package org.backendregistry.internal.core;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +24,8 @@ final class FamilyTable {
     private final ConcurrentHashMap<String, NameSlot> byName = new ConcurrentHashMap<>();
     /** service ids set aside by clearOverride; guarded by {@link #lock} */
     final Set<Long> setAsideServices = new HashSet<>();
+    /** every tracked service, provider or not; guarded by {@link #lock} */
+    final Set<TrackedService> services = new LinkedHashSet<>();
 
     FamilyTable(BackendFamily<?> family) {
         this.family = family;
@@ -61,8 +66,11 @@ final class FamilyTable {
         }
     }
 
-    /** @return every slot: catalog first in declaration order, then plugin names in no order */
-    Iterable<NameSlot> slots() {
-        return byName.values();
+    /** @return every slot: catalog first in declaration order, then plugin names sorted */
+    List<NameSlot> slots() {
+        List<NameSlot> slots = new ArrayList<>(List.of(catalog));
+        byName.values().stream().filter(slot -> !slot.id().isCatalog())
+                .sorted(Comparator.comparing(slot -> slot.id().name())).forEach(slots::add);
+        return slots;
     }
 }

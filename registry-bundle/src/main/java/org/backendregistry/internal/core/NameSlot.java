@@ -16,6 +16,7 @@ final class NameSlot {
     private final List<Provider> providers = new ArrayList<>();
     private long version;
     private volatile Served served;
+    private volatile String problem;
     private volatile boolean hasProviders;
 
     NameSlot(BackendId<?> id) {
@@ -30,6 +31,11 @@ final class NameSlot {
         return served;
     }
 
+    /** @return why nothing may serve the name (an unmatched strict pin), or {@code null}; lock-free */
+    String problem() {
+        return problem;
+    }
+
     /** @return whether any provider (serving or not) exists; lock-free */
     boolean hasProviders() {
         return hasProviders;
@@ -37,7 +43,8 @@ final class NameSlot {
 
     // The methods below are called with the family lock held.
 
-    void publish(Served next) {
+    void publish(Served next, String whyNothingServes) {
+        problem = whyNothingServes;
         served = next;
     }
 
@@ -66,15 +73,10 @@ final class NameSlot {
         return null;
     }
 
-    /** @return the providers that may serve, best first: those not set aside */
-    List<Provider> candidates(Set<Long> setAsideServices) {
-        List<Provider> candidates = new ArrayList<>(providers.size());
-        for (Provider provider : providers) {
-            if (provider.kind() == ProviderKind.REGISTRATION || !setAsideServices.contains(provider.sequence())) {
-                candidates.add(provider);
-            }
-        }
-        return candidates;
+    /** @return the order in which to try the providers, after clearOverride, trust and pins */
+    CandidateOrder order(Set<Long> setAsideServices, RegistryConfiguration configuration) {
+        return CandidateOrder.of(providers, setAsideServices, configuration,
+                configuration.pin(id.family().index(), id.name()), id.name());
     }
 
     List<Provider> providers() {

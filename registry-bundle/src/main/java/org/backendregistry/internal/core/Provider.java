@@ -13,12 +13,21 @@ final class Provider {
     private final ProviderKind kind;
     private final BackendProvider description;
     private final Acquisition acquisition;
+    private final String classHint;
+    private final TrackedService service;
 
-    Provider(BackendId<?> id, ProviderKind kind, BackendProvider description, Acquisition acquisition) {
+    /**
+     * @param classHint the implementation class name when known before obtaining it, or {@code null}
+     * @param service   the tracked service it comes from, {@code null} for a registration
+     */
+    Provider(BackendId<?> id, ProviderKind kind, BackendProvider description, Acquisition acquisition,
+            String classHint, TrackedService service) {
         this.id = id;
         this.kind = kind;
         this.description = description;
         this.acquisition = acquisition;
+        this.classHint = classHint;
+        this.service = service;
     }
 
     BackendId<?> id() {
@@ -46,6 +55,21 @@ final class Provider {
         return acquisition;
     }
 
+    TrackedService service() {
+        return service;
+    }
+
+    /** @return the implementation class name: from the registration, DS, or the object once obtained */
+    String className() {
+        String known = acquisition.knownClassName();
+        return known != null ? known : classHint;
+    }
+
+    /** @return whether an operator pin to {@code target} (symbolic name or class name) means this provider */
+    boolean matchesPin(String target) {
+        return target.equals(description.bundleSymbolicName()) || target.equals(className());
+    }
+
     /** @return whether both describe the same registration (same service or same register call) */
     boolean sameAs(Provider other) {
         return other != null && (kind == ProviderKind.REGISTRATION) == (other.kind == ProviderKind.REGISTRATION)
@@ -54,6 +78,8 @@ final class Provider {
 
     @Override
     public String toString() {
-        return kind + " " + description.bundleSymbolicName() + " #" + sequence() + " ranking " + ranking();
+        return kind.name().toLowerCase(java.util.Locale.ROOT) + " " + (kind == ProviderKind.REGISTRATION ? "registration "
+                : "service ") + sequence() + " of bundle " + description.bundleSymbolicName() + " ["
+                + description.bundleId() + "]";
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.backendregistry.api.BackendConstants;
 import org.backendregistry.api.BackendNames;
+import org.backendregistry.api.runtime.FailureReason;
 
 /**
  * Reads a service's backend properties: its one name, its ranking and whether it is a default. A
@@ -17,12 +18,17 @@ import org.backendregistry.api.BackendNames;
  * @param name      the backend name, or {@code null} when {@code problem} is set
  * @param ranking   {@code service.ranking}, 0 when absent or not an Integer
  * @param isDefault {@code backend.default}
- * @param problem   why the service is not a provider, or {@code null}
+ * @param classHint the implementation class as DS names it ({@code component.name}), or {@code null}
+ * @param failure   why the service is not a provider, or {@code null}
+ * @param value     the offending value, described, or {@code null}
+ * @param problem   why the service is not a provider, in words, or {@code null}
  * @param warnings  problems that did not stop the service from being a provider
  */
-public record ProviderProperties(String name, int ranking, boolean isDefault, String problem, List<String> warnings) {
+public record ProviderProperties(String name, int ranking, boolean isDefault, String classHint, FailureReason failure,
+        String value, String problem, List<String> warnings) {
 
     static final String SERVICE_RANKING = "service.ranking";
+    static final String COMPONENT_NAME = "component.name";
 
     /** @return whether the service is a provider */
     public boolean isProvider() {
@@ -36,32 +42,35 @@ public record ProviderProperties(String name, int ranking, boolean isDefault, St
         Object defaultValue = property.apply(BackendConstants.BACKEND_DEFAULT);
         Optional<Boolean> isDefault = isDefault(defaultValue);
         if (isDefault.isEmpty()) {
-            return rejected(BackendConstants.BACKEND_DEFAULT + "=" + describe(defaultValue)
-                    + " must be a Boolean (true marks a default implementation)", ranking, warnings);
+            return rejected(FailureReason.INVALID_PROPERTY, defaultValue, BackendConstants.BACKEND_DEFAULT + "="
+                    + describe(defaultValue) + " must be a Boolean (true marks a default implementation)", warnings);
         }
         Object nameValue = property.apply(BackendConstants.BACKEND_NAME);
         Object single = single(nameValue);
         if (nameValue != null && single == null) {
-            return rejected(BackendConstants.BACKEND_NAME + "=" + describe(nameValue)
+            return rejected(FailureReason.INVALID_NAME, nameValue, BackendConstants.BACKEND_NAME + "=" + describe(nameValue)
                     + " names several or no backends: a service serves exactly one name; register one service per name",
-                    ranking, warnings);
+                    warnings);
         }
         if (single != null && !(single instanceof String)) {
-            return rejected(BackendConstants.BACKEND_NAME + "=" + describe(nameValue)
-                    + " must be a String such as \"FLASH_ATTN\"", ranking, warnings);
+            return rejected(FailureReason.INVALID_NAME, nameValue, BackendConstants.BACKEND_NAME + "="
+                    + describe(nameValue) + " must be a String such as \"FLASH_ATTN\"", warnings);
         }
         String name = (String) single;
         Optional<String> invalid = BackendNames.invalidReason(name);
         if (invalid.isPresent()) {
             String reason = name == null ? BackendConstants.BACKEND_NAME + " is missing: set it to the backend name this service serves"
                     : BackendConstants.BACKEND_NAME + ": " + invalid.get();
-            return rejected(reason, ranking, warnings);
+            return rejected(FailureReason.INVALID_NAME, nameValue, reason, warnings);
         }
-        return new ProviderProperties(name, ranking, isDefault.get(), null, List.copyOf(warnings));
+        Object componentName = property.apply(COMPONENT_NAME);
+        return new ProviderProperties(name, ranking, isDefault.get(),
+                componentName instanceof String hint ? hint : null, null, null, null, List.copyOf(warnings));
     }
 
-    private static ProviderProperties rejected(String problem, int ranking, List<String> warnings) {
-        return new ProviderProperties(null, ranking, false, problem, List.copyOf(warnings));
+    private static ProviderProperties rejected(FailureReason failure, Object value, String problem,
+            List<String> warnings) {
+        return new ProviderProperties(null, 0, false, null, failure, describe(value), problem, List.copyOf(warnings));
     }
 
     private static int ranking(Object value, List<String> warnings) {

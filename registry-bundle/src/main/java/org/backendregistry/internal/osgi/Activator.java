@@ -1,12 +1,16 @@
 package org.backendregistry.internal.osgi;
 
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendRegistry;
+import org.backendregistry.api.runtime.BackendRegistryRuntime;
 import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.internal.core.RegistryCore;
+import org.backendregistry.internal.core.RuntimeView;
 import org.backendregistry.mamba.MambaBackendId;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
@@ -15,33 +19,45 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * Starts the registry: listeners first, then the trackers (so the state is complete), then the
- * bundle-scoped {@link BackendRegistry} service. No DS needed, so the registry runs in any framework.
+ * Starts the registry: change delivery first, then the trackers (so the state is complete), then the
+ * services: the bundle-scoped {@link BackendRegistry}, {@link BackendRegistryRuntime}, and the receiver
+ * of the configuration when ConfigAdmin's API is present. No DS needed, so the registry runs in any
+ * framework.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public final class Activator implements BundleActivator {
 
     static final List<BackendFamily<?>> FAMILIES = List.of(AttentionBackendId.FAMILY, MambaBackendId.FAMILY);
 
-    private ListenerWhiteboard listeners;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private ChangeDelivery delivery;
     private List<BackendServiceTracker> trackers;
-    private ServiceRegistration<?> registration;
 
     @Override
     public void start(BundleContext context) {
         Logger log = System.getLogger("org.backendregistry.registry");
-        listeners = new ListenerWhiteboard(context, log);
-        listeners.open();
-        RegistryCore core = new RegistryCore(FAMILIES, listeners, log);
+        delivery = new ChangeDelivery(context, log);
+        delivery.open();
+        RegistryCore core = new RegistryCore(FAMILIES, delivery, log);
         trackers = FAMILIES.stream().map(family -> new BackendServiceTracker(context, family, core)).toList();
         trackers.forEach(BackendServiceTracker::open);
-        registration = context.registerService(BackendRegistry.class.getName(), new RegistryServiceFactory(core), null);
+        registrations.add(context.registerService(BackendRegistry.class.getName(), new RegistryServiceFactory(core),
+                null));
+        registrations.add(context.registerService(BackendRegistryRuntime.class,
+                new RuntimeService(new RuntimeView(core)), null));
+        try {
+            registrations.add(ConfigurationReceiver.register(context, core));
+        } catch (NoClassDefFoundError e) {
+            log.log(Level.INFO, "ConfigAdmin's API is not present: the registry runs with its defaults "
+                    + "(configuration {0} is not read)", BackendRegistryRuntime.PID);
+        }
     }
 
     @Override
     public void stop(BundleContext context) {
-        registration.unregister();
+        registrations.forEach(ServiceRegistration::unregister);
+        registrations.clear();
         trackers.forEach(BackendServiceTracker::close);
-        listeners.close();
+        delivery.close();
     }
 }

@@ -1,0 +1,31 @@
+package org.backendregistry.api.runtime;
+
+import org.osgi.dto.DTO;
+
+/** One provider of a backend name. */
+public class ProviderDTO extends DTO {
+
+    /** {@code SERVICE} for an OSGi service, {@code REGISTRATION} for a {@code BackendRegistry.register} call. */
+    public String origin;
+
+    /** The {@code service.id} of a service, or the sequence number of a registration. */
+    public long id;
+
+    /** The id of the bundle that provides it. */
+    public long bundleId;
+
+    /** The symbolic name of that bundle. */
+    public String bundleSymbolicName;
+
+    /** The version of that bundle. */
+    public String bundleVersion;
+
+    /** Its {@code service.ranking}. */
+    public int ranking;
+
+    /** Whether it is marked {@code backend.default=true}. */
+    public boolean isDefault;
+
+    /** The implementation class name, or {@code null} while the registry has never obtained the object. */
+    public String className;
+}

@@ -1,0 +1,144 @@
+package org.backendregistry.internal.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.backendregistry.api.BackendFamily;
+import org.backendregistry.api.BackendProvider;
+import org.backendregistry.api.runtime.FailedServiceDTO;
+import org.backendregistry.api.runtime.NameDTO;
+import org.backendregistry.api.runtime.NotServingDTO;
+import org.backendregistry.api.runtime.NotServingReason;
+import org.backendregistry.api.runtime.ProviderDTO;
+import org.backendregistry.api.runtime.RegistryRuntimeDTO;
+
+/**
+ * Builds the runtime DTO from the core's tables, holding every family lock at once so that the
+ * snapshot is consistent with one generation. Only reads data: no foreign code runs under the locks.
+ */
+public final class RuntimeView {
+
+    private final RegistryCore core;
+
+    public RuntimeView(RegistryCore core) {
+        this.core = core;
+    }
+
+    /** @return the registry's state now */
+    public RegistryRuntimeDTO snapshot() {
+        return lockAll(0);
+    }
+
+    private RegistryRuntimeDTO lockAll(int familyIndex) {
+        if (familyIndex < core.families().size()) {
+            synchronized (core.table(core.families().get(familyIndex)).lock) {
+                return lockAll(familyIndex + 1);
+            }
+        }
+        RegistryRuntimeDTO dto = new RegistryRuntimeDTO();
+        dto.generation = core.generation();
+        List<NameDTO> names = new ArrayList<>();
+        List<FailedServiceDTO> failures = new ArrayList<>();
+        RegistryConfiguration configuration = core.configuration();
+        for (BackendFamily<?> family : core.families()) {
+            FamilyTable table = core.table(family);
+            for (NameSlot slot : table.slots()) {
+                if (slot.id().isCatalog() || slot.hasProviders()) {
+                    names.add(name(table, slot, configuration));
+                }
+            }
+            for (TrackedService service : table.services) {
+                if (service.failure != null) {
+                    failures.add(failure(service));
+                }
+            }
+        }
+        dto.names = names.toArray(new NameDTO[0]);
+        dto.failedServices = failures.toArray(new FailedServiceDTO[0]);
+        dto.configurationProblems = configuration.problems().toArray(new String[0]);
+        return dto;
+    }
+
+    private static NameDTO name(FamilyTable table, NameSlot slot, RegistryConfiguration configuration) {
+        NameDTO dto = new NameDTO();
+        dto.family = table.family().displayName();
+        dto.name = slot.id().name();
+        dto.catalog = slot.id().isCatalog();
+        dto.defaultClassName = slot.id().defaultClassName().orElse(null);
+        dto.pin = configuration.pin(table.family().index(), dto.name);
+        Served served = slot.served();
+        if (served != null) {
+            dto.serving = provider(served.description());
+            dto.overridden = served.isOverridden();
+        } else {
+            dto.problem = slot.problem() != null ? slot.problem() : notServedProblem(slot);
+        }
+        CandidateOrder order = slot.order(table.setAsideServices, configuration);
+        List<NotServingDTO> notServing = new ArrayList<>();
+        for (Provider provider : slot.providers()) {
+            if (served == null || !provider.sameAs(served.provider())) {
+                notServing.add(notServing(provider, order, served));
+            }
+        }
+        dto.notServing = notServing.toArray(new NotServingDTO[0]);
+        return dto;
+    }
+
+    private static String notServedProblem(NameSlot slot) {
+        return slot.hasProviders() ? "No provider of " + slot.id().name() + " could be obtained: see why below."
+                : slot.id().family().notRegisteredMessage(slot.id());
+    }
+
+    private static NotServingDTO notServing(Provider provider, CandidateOrder order, Served served) {
+        NotServingDTO dto = new NotServingDTO();
+        dto.provider = provider(provider.description().withClassName(provider.className()));
+        Map<Provider, NotServingReason> excluded = order.excluded();
+        NotServingReason failure = provider.acquisition().failure();
+        if (excluded.containsKey(provider)) {
+            dto.reason = excluded.get(provider);
+            dto.detail = excluded.get(provider) == NotServingReason.SET_ASIDE
+                    ? "set aside by clearOverride; it serves again only if it registers anew"
+                    : "bundle " + provider.description().bundleSymbolicName() + " matches no pattern of trusted.bundles";
+        } else if (failure != null) {
+            dto.reason = failure;
+            dto.detail = provider.acquisition().failureDetail();
+        } else if (order.problem() != null || (order.pinned() != null && order.pinned() != provider)) {
+            dto.reason = NotServingReason.PINNED_AWAY;
+            dto.detail = order.problem() != null ? "the name is pinned to a provider that is not present"
+                    : "the name is pinned to " + order.pinned().description().bundleSymbolicName();
+        } else {
+            dto.reason = NotServingReason.SHADOWED;
+            dto.detail = served == null ? "not tried yet" : "shadowed by " + served.provider();
+        }
+        if (served != null && (dto.reason == NotServingReason.SHADOWED || dto.reason == NotServingReason.PINNED_AWAY)) {
+            dto.servedInstead = served.description().id();
+        }
+        return dto;
+    }
+
+    private static ProviderDTO provider(BackendProvider provider) {
+        ProviderDTO dto = new ProviderDTO();
+        dto.origin = provider.origin().name();
+        dto.id = provider.id();
+        dto.bundleId = provider.bundleId();
+        dto.bundleSymbolicName = provider.bundleSymbolicName();
+        dto.bundleVersion = provider.bundleVersion();
+        dto.ranking = provider.ranking();
+        dto.isDefault = provider.isDefault();
+        dto.className = provider.className();
+        return dto;
+    }
+
+    private static FailedServiceDTO failure(TrackedService service) {
+        FailedServiceDTO dto = new FailedServiceDTO();
+        dto.family = service.family.displayName();
+        dto.serviceId = service.serviceId;
+        dto.bundleId = service.owner.bundleId();
+        dto.bundleSymbolicName = service.owner.symbolicName();
+        dto.reason = service.failure;
+        dto.value = service.value;
+        dto.detail = service.problem;
+        return dto;
+    }
+}
