@@ -4,16 +4,13 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import org.backendregistry.api.BackendChange;
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
 import org.backendregistry.api.BackendProvider;
 import org.backendregistry.api.runtime.FailureReason;
-import org.backendregistry.api.runtime.NotServingReason;
 
 /**
  * The decision core: which provider serves each name, by the precedence rules and the operator's
@@ -28,10 +25,10 @@ public final class RegistryCore {
 
     private final List<? extends BackendFamily<?>> families;
     private final FamilyTable[] tables;
-    private final ChangeSink sink;
     private final Logger log;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong registrations = new AtomicLong();
+    private final Publisher publisher;
     private volatile RegistryConfiguration configuration;
 
     public RegistryCore(List<? extends BackendFamily<?>> families, ChangeSink sink, Logger log) {
@@ -40,9 +37,9 @@ public final class RegistryCore {
         for (BackendFamily<?> family : families) {
             tables[family.index()] = new FamilyTable(family);
         }
-        this.sink = sink;
         this.log = log;
         this.configuration = RegistryConfiguration.defaults(families);
+        this.publisher = new Publisher(generation, sink, log, () -> configuration);
     }
 
     // ---- lookups: lock-free, allocation-free on success ----
@@ -156,7 +153,7 @@ public final class RegistryCore {
                 synchronized (table.lock) {
                     slot.changed();
                 }
-                refresh(table, slot);
+                publisher.refresh(table, slot);
             }
         }
     }
@@ -196,9 +193,9 @@ public final class RegistryCore {
             table.setAsideServices.remove(service.serviceId);
         }
         if (slot != null) {
-            refresh(table, slot);
+            publisher.refresh(table, slot);
         }
-        release(table, service.acquisition);
+        Publisher.release(table, service.acquisition);
     }
 
     private void update(TrackedService service, Function<String, Object> properties) {
@@ -250,12 +247,12 @@ public final class RegistryCore {
                     service.family.displayName(), newProblem);
         }
         if (before != null && before != after) {
-            refresh(table, before);
+            publisher.refresh(table, before);
         }
         if (after != null) {
-            refresh(table, after);
+            publisher.refresh(table, after);
         } else {
-            release(table, service.acquisition);
+            Publisher.release(table, service.acquisition);
         }
     }
 
@@ -295,7 +292,7 @@ public final class RegistryCore {
             slot = table.slotForUpdate(id);
             slot.add(provider);
         }
-        refresh(table, slot);
+        publisher.refresh(table, slot);
         return provider;
     }
 
@@ -312,8 +309,8 @@ public final class RegistryCore {
             generation.incrementAndGet();
             provider.acquisition().close();
         }
-        refresh(table, slot);
-        release(table, provider.acquisition());
+        publisher.refresh(table, slot);
+        Publisher.release(table, provider.acquisition());
     }
 
     /**
@@ -345,128 +342,9 @@ public final class RegistryCore {
             generation.incrementAndGet();
             slot.changed();
         }
-        refresh(table, slot);
+        publisher.refresh(table, slot);
         for (Provider provider : withdrawn) {
-            release(table, provider.acquisition());
-        }
-    }
-
-    // ---- publishing ----
-
-    private void refresh(FamilyTable table, NameSlot slot) {
-        while (true) {
-            CandidateOrder order;
-            long version;
-            synchronized (table.lock) {
-                order = slot.order(table.setAsideServices, configuration);
-                version = slot.version();
-            }
-            Provider chosen = null;
-            Object object = null;
-            List<Provider> wrongType = new ArrayList<>(0);
-            for (Provider candidate : order.tryOrder()) {
-                object = obtain(table.family(), candidate, wrongType);
-                if (object != null) {
-                    chosen = candidate;
-                    break;
-                }
-            }
-            List<Acquisition> released = new ArrayList<>();
-            BackendChange change;
-            synchronized (table.lock) {
-                if (slot.version() != version || (chosen != null && !chosen.acquisition().holds(object))) {
-                    continue; // the candidates changed while we obtained: decide again
-                }
-                if (rejectWrongTypes(slot, wrongType)) {
-                    continue;
-                }
-                Served previous = slot.served();
-                Served next = chosen == null ? null : new Served(chosen, object);
-                slot.publish(next, order.problem());
-                for (Provider provider : slot.providers()) {
-                    if (!provider.sameAs(chosen) && provider.acquisition().take()) {
-                        released.add(provider.acquisition());
-                    }
-                }
-                change = null;
-                if (isChange(previous, next)) {
-                    change = new BackendChange(slot.id(), Optional.ofNullable(previous).map(Served::description),
-                            Optional.ofNullable(next).map(Served::description), generation.incrementAndGet());
-                }
-                table.forgetIfUnused(slot);
-            }
-            released.forEach(Acquisition::giveBack);
-            if (change != null) {
-                sink.changed(change);
-            }
-            return;
-        }
-    }
-
-    /** Services whose object is not of the family's type are not providers; call with the lock held. */
-    private boolean rejectWrongTypes(NameSlot slot, List<Provider> wrongType) {
-        boolean rejected = false;
-        for (Provider provider : wrongType) {
-            TrackedService service = provider.service();
-            if (service != null && service.provider == provider) {
-                slot.remove(provider);
-                service.reject(FailureReason.WRONG_TYPE, provider.acquisition().knownClassName(),
-                        provider.acquisition().failureDetail());
-                generation.incrementAndGet();
-                rejected = true;
-            }
-        }
-        return rejected;
-    }
-
-    private static boolean isChange(Served previous, Served next) {
-        if (previous == null || next == null) {
-            return previous != next;
-        }
-        return !previous.provider().sameAs(next.provider()) || previous.object() != next.object();
-    }
-
-    /** @return the candidate's object, or {@code null} (logged, remembered) when it cannot be had */
-    private Object obtain(BackendFamily<?> family, Provider candidate, List<Provider> wrongType) {
-        Acquisition acquisition = candidate.acquisition();
-        Object object;
-        try {
-            object = acquisition.obtain();
-        } catch (RuntimeException | LinkageError e) {
-            String detail = "getService threw " + e;
-            acquisition.outcome(null, NotServingReason.EXCEPTION_ON_GET, detail);
-            log.log(Level.WARNING, "Cannot obtain the " + candidate.id().name() + " provider " + candidate + ": "
-                    + detail + "; the next provider serves", e);
-            return null;
-        }
-        if (object == null) {
-            acquisition.outcome(null, NotServingReason.NOT_GETTABLE, "getService returned null");
-            log.log(Level.WARNING, "Cannot obtain the {0} provider {1}: getService returned null; the next provider serves",
-                    candidate.id().name(), candidate);
-            return null;
-        }
-        if (!family.serviceType().isInstance(object)) {
-            String detail = "its object is a " + object.getClass().getName() + ", not a " + family.serviceType().getName()
-                    + " (check that the bundle imports the registry's API package)";
-            acquisition.outcome(object, null, detail);
-            log.log(Level.WARNING, "The {0} provider {1}: {2}; the next provider serves", candidate.id().name(),
-                    candidate, detail);
-            wrongType.add(candidate);
-            FamilyTable table = table(family);
-            release(table, acquisition);
-            return null;
-        }
-        acquisition.outcome(object, null, null);
-        return object;
-    }
-
-    private static void release(FamilyTable table, Acquisition acquisition) {
-        boolean taken;
-        synchronized (table.lock) {
-            taken = acquisition.take();
-        }
-        if (taken) {
-            acquisition.giveBack();
+            Publisher.release(table, provider.acquisition());
         }
     }
 

@@ -1,0 +1,151 @@
+package org.backendregistry.internal.core;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.backendregistry.api.BackendChange;
+import org.backendregistry.api.BackendFamily;
+import org.backendregistry.api.runtime.FailureReason;
+import org.backendregistry.api.runtime.NotServingReason;
+
+/**
+ * Decides and publishes what serves one name after its providers changed: takes the candidate order
+ * under the family lock, obtains the best candidate's object with no lock held, and publishes it under
+ * the lock if nothing changed meanwhile, else decides again. Objects that stop serving are given back.
+ */
+final class Publisher {
+
+    private final AtomicLong generation;
+    private final ChangeSink sink;
+    private final Logger log;
+    private final Supplier<RegistryConfiguration> configuration;
+
+    Publisher(AtomicLong generation, ChangeSink sink, Logger log, Supplier<RegistryConfiguration> configuration) {
+        this.generation = generation;
+        this.sink = sink;
+        this.log = log;
+        this.configuration = configuration;
+    }
+
+    void refresh(FamilyTable table, NameSlot slot) {
+        while (true) {
+            CandidateOrder order;
+            long version;
+            synchronized (table.lock) {
+                order = slot.order(table.setAsideServices, configuration.get());
+                version = slot.version();
+            }
+            Provider chosen = null;
+            Object object = null;
+            List<Provider> wrongType = new ArrayList<>(0);
+            for (Provider candidate : order.tryOrder()) {
+                object = obtain(table, candidate, wrongType);
+                if (object != null) {
+                    chosen = candidate;
+                    break;
+                }
+            }
+            List<Acquisition> released = new ArrayList<>();
+            BackendChange change;
+            synchronized (table.lock) {
+                if (slot.version() != version || (chosen != null && !chosen.acquisition().holds(object))) {
+                    continue; // the candidates changed while we obtained: decide again
+                }
+                if (rejectWrongTypes(slot, wrongType)) {
+                    continue;
+                }
+                Served previous = slot.served();
+                Served next = chosen == null ? null : new Served(chosen, object);
+                slot.publish(next, order.problem());
+                for (Provider provider : slot.providers()) {
+                    if (!provider.sameAs(chosen) && provider.acquisition().take()) {
+                        released.add(provider.acquisition());
+                    }
+                }
+                change = null;
+                if (isChange(previous, next)) {
+                    change = new BackendChange(slot.id(), Optional.ofNullable(previous).map(Served::description),
+                            Optional.ofNullable(next).map(Served::description), generation.incrementAndGet());
+                }
+                table.forgetIfUnused(slot);
+            }
+            released.forEach(Acquisition::giveBack);
+            if (change != null) {
+                sink.changed(change);
+            }
+            return;
+        }
+    }
+
+    /** Services whose object is not of the family's type are not providers; call with the lock held. */
+    private boolean rejectWrongTypes(NameSlot slot, List<Provider> wrongType) {
+        boolean rejected = false;
+        for (Provider provider : wrongType) {
+            TrackedService service = provider.service();
+            if (service != null && service.provider == provider) {
+                slot.remove(provider);
+                service.reject(FailureReason.WRONG_TYPE, provider.acquisition().knownClassName(),
+                        provider.acquisition().failureDetail());
+                generation.incrementAndGet();
+                rejected = true;
+            }
+        }
+        return rejected;
+    }
+
+    private static boolean isChange(Served previous, Served next) {
+        if (previous == null || next == null) {
+            return previous != next;
+        }
+        return !previous.provider().sameAs(next.provider()) || previous.object() != next.object();
+    }
+
+    /** @return the candidate's object, or {@code null} (logged, remembered) when it cannot be had */
+    private Object obtain(FamilyTable table, Provider candidate, List<Provider> wrongType) {
+        BackendFamily<?> family = table.family();
+        Acquisition acquisition = candidate.acquisition();
+        Object object;
+        try {
+            object = acquisition.obtain();
+        } catch (RuntimeException | LinkageError e) {
+            String detail = "getService threw " + e;
+            acquisition.outcome(null, NotServingReason.EXCEPTION_ON_GET, detail);
+            log.log(Level.WARNING, "Cannot obtain the " + candidate.id().name() + " provider " + candidate + ": "
+                    + detail + "; the next provider serves", e);
+            return null;
+        }
+        if (object == null) {
+            acquisition.outcome(null, NotServingReason.NOT_GETTABLE, "getService returned null");
+            log.log(Level.WARNING, "Cannot obtain the {0} provider {1}: getService returned null; the next provider serves",
+                    candidate.id().name(), candidate);
+            return null;
+        }
+        if (!family.serviceType().isInstance(object)) {
+            String detail = "its object is a " + object.getClass().getName() + ", not a " + family.serviceType().getName()
+                    + " (check that the bundle imports the registry's API package)";
+            acquisition.outcome(object, null, detail);
+            log.log(Level.WARNING, "The {0} provider {1}: {2}; the next provider serves", candidate.id().name(),
+                    candidate, detail);
+            wrongType.add(candidate);
+            release(table, acquisition);
+            return null;
+        }
+        acquisition.outcome(object, null, null);
+        return object;
+    }
+
+    static void release(FamilyTable table, Acquisition acquisition) {
+        boolean taken;
+        synchronized (table.lock) {
+            taken = acquisition.take();
+        }
+        if (taken) {
+            acquisition.giveBack();
+        }
+    }
+}
