@@ -17,6 +17,7 @@ final class NameSlot {
     private long version;
     private volatile Served served;
     private volatile String problem;
+    private volatile String pin;
     private volatile boolean hasProviders;
 
     NameSlot(BackendId<?> id) {
@@ -43,9 +44,15 @@ final class NameSlot {
 
     // The methods below are called with the family lock held.
 
-    void publish(Served next, String whyNothingServes) {
+    void publish(Served next, String whyNothingServes, String pinInForce) {
         problem = whyNothingServes;
+        pin = pinInForce;
         served = next;
+    }
+
+    /** @return the pin the published decision followed, or {@code null} */
+    String pin() {
+        return pin;
     }
 
     long version() {

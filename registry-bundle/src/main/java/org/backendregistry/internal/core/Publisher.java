@@ -36,8 +36,10 @@ final class Publisher {
         while (true) {
             CandidateOrder order;
             long version;
+            RegistryConfiguration applied;
             synchronized (table.lock) {
-                order = slot.order(table.setAsideServices, configuration.get());
+                applied = configuration.get();
+                order = slot.order(table.setAsideServices, applied);
                 version = slot.version();
             }
             Provider chosen = null;
@@ -61,7 +63,7 @@ final class Publisher {
                 }
                 Served previous = slot.served();
                 Served next = chosen == null ? null : new Served(chosen, object);
-                slot.publish(next, order.problem());
+                slot.publish(next, order.problem(), applied.pin(table.family().index(), slot.id().name()));
                 for (Provider provider : slot.providers()) {
                     if (!provider.sameAs(chosen) && provider.acquisition().take()) {
                         released.add(provider.acquisition());

@@ -66,7 +66,7 @@ public final class RuntimeView {
         dto.name = slot.id().name();
         dto.catalog = slot.id().isCatalog();
         dto.defaultClassName = slot.id().defaultClassName().orElse(null);
-        dto.pin = configuration.pin(table.family().index(), dto.name);
+        dto.pin = slot.pin();
         Served served = slot.served();
         if (served != null) {
             dto.serving = provider(served.description());

@@ -1,0 +1,178 @@
+package org.backendregistry.itests;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.function.Predicate;
+
+import javax.inject.Inject;
+
+import org.backendregistry.api.runtime.BackendRegistryRuntime;
+import org.backendregistry.api.runtime.FailureReason;
+import org.backendregistry.api.runtime.NameDTO;
+import org.backendregistry.api.runtime.NotServingReason;
+import org.backendregistry.api.runtime.RegistryRuntimeDTO;
+import org.backendregistry.attention.AttentionBackendId;
+import org.junit.After;
+import org.junit.Test;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.metatype.AttributeDefinition;
+import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+
+/**
+ * The operator's configuration {@code org.backendregistry} through ConfigAdmin: pins, the trust policy,
+ * the closed catalog, invalid values reported and corrected without a restart, and the Metatype that
+ * consoles show.
+ */
+@ExamReactorStrategy(PerClass.class)
+public class ConfigurationIT extends BackendRegistryTestSupport {
+
+    private static final AttentionBackendId FLASH_ATTN = AttentionBackendId.FLASH_ATTN;
+    private static final String CUDA_FLASH = "org.backendregistry.backends.cuda.FlashAttentionBackend";
+    private static final String CUDA_BUNDLE = "org.backendregistry.backends.cuda";
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    private BackendRegistryRuntime runtime;
+
+    @Inject
+    private MetaTypeService metaTypes;
+
+    @Configuration
+    public Option[] configuration() {
+        return options(baseConfiguration(),
+                mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.metatype").versionAsInProject());
+    }
+
+    @After
+    public void deleteTheConfiguration() throws Exception {
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(
+                BackendRegistryRuntime.PID, "?");
+        if (configuration.getProperties() != null) {
+            configuration.delete();
+        }
+        assertTrue("the registry returns to its defaults", awaitRuntime(dto -> dto.configurationProblems.length == 0
+                && Arrays.stream(dto.names).allMatch(name -> name.pin == null)));
+    }
+
+    private void configure(Object... keysAndValues) throws Exception {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        configurationAdmin.getConfiguration(BackendRegistryRuntime.PID, "?").update(properties);
+    }
+
+    /** ConfigAdmin delivers on its own thread: wait, bounded, until the runtime view shows the effect. */
+    private boolean awaitRuntime(Predicate<RegistryRuntimeDTO> condition) {
+        return Eventually.holds(() -> condition.test(runtime.getRuntimeDTO()), SETTLE_TIMEOUT_MS);
+    }
+
+    private NameDTO flash() {
+        return Arrays.stream(runtime.getRuntimeDTO().names).filter(n -> n.name.equals("FLASH_ATTN")
+                && n.family.equals("attention")).findFirst().orElseThrow();
+    }
+
+    private String probeSymbolicName() {
+        return FrameworkUtil.getBundle(getClass()).getSymbolicName();
+    }
+
+    @Test
+    public void consolesSeeTheConfigurationDescribedByMetatype() {
+        Bundle registryBundle = FrameworkUtil.getBundle(BackendRegistryRuntime.class);
+        ObjectClassDefinition definition = metaTypes.getMetaTypeInformation(registryBundle)
+                .getObjectClassDefinition(BackendRegistryRuntime.PID, null);
+
+        assertEquals("Backend Registry", definition.getName());
+        assertArrayEquals(new String[] { "pins", "pin.fallback", "catalog.closed", "trusted.bundles",
+                "deprecation.warnings" }, Arrays.stream(definition.getAttributeDefinitions(ObjectClassDefinition.ALL))
+                        .map(AttributeDefinition::getID).toArray());
+    }
+
+    @Test
+    public void aPinInTheConfigurationDecidesWhoServesAndDeletingItRestoresTheUsualOrder() throws Exception {
+        registerAttentionService(new TestAttentionBackend("FLASH_ATTN", "override"), "FLASH_ATTN", 10);
+        assertEquals(TestAttentionBackend.class.getName(), registry.path(FLASH_ATTN));
+
+        configure("pins", "FLASH_ATTN=" + CUDA_BUNDLE);
+        assertTrue(awaitRuntime(dto -> CUDA_BUNDLE.equals(flash().pin)));
+        assertEquals(CUDA_FLASH, registry.path(FLASH_ATTN));
+        assertEquals(NotServingReason.PINNED_AWAY, flash().notServing[0].reason);
+
+        configurationAdmin.getConfiguration(BackendRegistryRuntime.PID, "?").delete();
+        assertTrue(awaitRuntime(dto -> flash().pin == null));
+        assertEquals(TestAttentionBackend.class.getName(), registry.path(FLASH_ATTN));
+    }
+
+    @Test
+    public void aStrictPinWhoseProviderIsAbsentFailsLookupsNamingThePinUnlessFallbackIsConfigured() throws Exception {
+        configure("pins", "FLASH_ATTN=com.example.absent");
+        assertTrue(awaitRuntime(dto -> flash().serving == null));
+
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> registry.path(FLASH_ATTN));
+        assertTrue(error.getMessage(), error.getMessage().startsWith(
+                "Backend FLASH_ATTN is pinned to 'com.example.absent' (configuration org.backendregistry, pins)"));
+
+        configure("pins", "FLASH_ATTN=com.example.absent", "pin.fallback", Boolean.TRUE);
+        assertTrue(awaitRuntime(dto -> flash().serving != null));
+        assertEquals(CUDA_FLASH, registry.path(FLASH_ATTN));
+    }
+
+    @Test
+    public void trustedBundlesLetATrustedOverrideThroughAndDenyAnUntrustedOne() throws Exception {
+        Bundle flashJvm = install("flash-attn-jvm");
+        flashJvm.start();
+        assertEquals(JVM_FLASH_ATTN_CLASS, registry.path(FLASH_ATTN));
+
+        configure("trusted.bundles", probeSymbolicName());
+        assertTrue("the untrusted bundle's override is denied; the default serves again",
+                awaitRuntime(dto -> CUDA_FLASH.equals(flash().serving.className)));
+        assertEquals(CUDA_FLASH, registry.path(FLASH_ATTN));
+        assertEquals(NotServingReason.DENIED_BY_POLICY, flash().notServing[0].reason);
+
+        registerAttentionService(new TestAttentionBackend("FLASH_ATTN", "trusted"), "FLASH_ATTN", 1);
+        assertEquals("the probe bundle is trusted", TestAttentionBackend.class.getName(), registry.path(FLASH_ATTN));
+    }
+
+    @Test
+    public void anInvalidValueIsReportedTheRestAppliesAndCorrectingItRecoversWithoutARestart() throws Exception {
+        configure("catalog.closed", "perhaps", "pins", "FLASH_ATTN=" + CUDA_BUNDLE);
+        assertTrue(awaitRuntime(dto -> dto.configurationProblems.length == 1));
+        assertEquals("catalog.closed: 'perhaps' is not true or false; false applies",
+                runtime.getRuntimeDTO().configurationProblems[0]);
+        assertEquals(CUDA_BUNDLE, flash().pin);
+
+        configure("catalog.closed", "true");
+        assertTrue(awaitRuntime(dto -> dto.configurationProblems.length == 0 && flash().pin == null));
+        registerAttentionService(new TestAttentionBackend("MY_KERNEL", "plugin"), "MY_KERNEL", null);
+        RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
+        assertEquals(1, dto.failedServices.length);
+        assertEquals(FailureReason.UNKNOWN_NAME, dto.failedServices[0].reason);
+        assertEquals("'MY_KERNEL'", dto.failedServices[0].value);
+        assertThrows(IllegalArgumentException.class, () -> registry.lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
+
+        configure("catalog.closed", "false");
+        assertTrue(awaitRuntime(state -> state.failedServices.length == 0));
+        assertEquals(TestAttentionBackend.class.getName(),
+                registry.path(registry.lookup(AttentionBackendId.FAMILY, "MY_KERNEL")));
+        assertNull(flash().pin);
+    }
+}
