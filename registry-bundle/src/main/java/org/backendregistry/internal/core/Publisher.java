@@ -24,12 +24,18 @@ final class Publisher {
     private final ChangeSink sink;
     private final Logger log;
     private final Supplier<RegistryConfiguration> configuration;
+    private volatile boolean closing;
 
     Publisher(AtomicLong generation, ChangeSink sink, Logger log, Supplier<RegistryConfiguration> configuration) {
         this.generation = generation;
         this.sink = sink;
         this.log = log;
         this.configuration = configuration;
+    }
+
+    /** From now on nothing new is obtained: the registry is stopping and every name loses its provider. */
+    void close() {
+        closing = true;
     }
 
     void refresh(FamilyTable table, NameSlot slot) {
@@ -45,7 +51,7 @@ final class Publisher {
             Provider chosen = null;
             Object object = null;
             List<Provider> wrongType = new ArrayList<>(0);
-            for (Provider candidate : order.tryOrder()) {
+            for (Provider candidate : closing ? List.<Provider>of() : order.tryOrder()) {
                 object = obtain(table, candidate, wrongType);
                 if (object != null) {
                     chosen = candidate;

@@ -129,6 +129,14 @@ public final class RegistryCore {
         return family.unknownNameMessage(name, plugins);
     }
 
+    /**
+     * The registry is stopping: services that go away from now on are not replaced by obtaining the
+     * next provider, so that stopping does not activate backends only to release them.
+     */
+    public void close() {
+        publisher.close();
+    }
+
     // ---- configuration ----
 
     /** Applies a new configuration: pins, trust and the closed catalog take effect before this returns. */

@@ -31,6 +31,7 @@ public final class Activator implements BundleActivator {
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private ChangeDelivery delivery;
+    private RegistryCore core;
     private List<BackendServiceTracker> trackers;
 
     @Override
@@ -38,7 +39,7 @@ public final class Activator implements BundleActivator {
         Logger log = System.getLogger("org.backendregistry.registry");
         delivery = new ChangeDelivery(context, log);
         delivery.open();
-        RegistryCore core = new RegistryCore(FAMILIES, delivery, log);
+        core = new RegistryCore(FAMILIES, delivery, log);
         trackers = FAMILIES.stream().map(family -> new BackendServiceTracker(context, family, core)).toList();
         trackers.forEach(BackendServiceTracker::open);
         registrations.add(context.registerService(BackendRegistry.class.getName(), new RegistryServiceFactory(core),
@@ -55,6 +56,7 @@ public final class Activator implements BundleActivator {
 
     @Override
     public void stop(BundleContext context) {
+        core.close();
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
         trackers.forEach(BackendServiceTracker::close);

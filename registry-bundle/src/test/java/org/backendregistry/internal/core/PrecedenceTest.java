@@ -115,6 +115,18 @@ class PrecedenceTest extends CoreFixture {
     }
 
     @Test
+    void whileTheRegistryStopsAProviderThatGoesIsNotReplacedByObtainingTheNext() {
+        track(defaultFlash);
+        TrackedService override = track(FakeService.of(new OverrideA("FLASH_ATTN"), "FLASH_ATTN"));
+
+        core.close();
+        core.untrack(override);
+
+        assertEquals(null, core.served(FLASH_ATTN));
+        assertEquals(0, defaultFlash.gets, "stopping activates nothing");
+    }
+
+    @Test
     void pathWithoutClassNameIsThePackage() {
         track(defaultFlash);
 
