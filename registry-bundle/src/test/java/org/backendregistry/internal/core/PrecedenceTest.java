@@ -118,12 +118,14 @@ class PrecedenceTest extends CoreFixture {
     void whileTheRegistryStopsAProviderThatGoesIsNotReplacedByObtainingTheNext() {
         track(defaultFlash);
         TrackedService override = track(FakeService.of(new OverrideA("FLASH_ATTN"), "FLASH_ATTN"));
+        int getsBefore = defaultFlash.gets;
 
         core.close();
         core.untrack(override);
 
         assertEquals(null, core.served(FLASH_ATTN));
-        assertEquals(0, defaultFlash.gets, "stopping activates nothing");
+        assertEquals(getsBefore, defaultFlash.gets, "stopping activates nothing");
+        assertEquals(0, defaultFlash.inUse());
     }
 
     @Test
