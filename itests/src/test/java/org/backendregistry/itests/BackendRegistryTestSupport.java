@@ -95,6 +95,19 @@ public abstract class BackendRegistryTestSupport {
     }
 
     /**
+     * The operations bundles (shell commands, health check) with what surrounds them in a real
+     * deployment: Felix ConfigAdmin and Metatype, and the Felix Health Check API.
+     */
+    protected static Option operations() {
+        return composite(
+                mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.metatype").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.healthcheck.api").versionAsInProject(),
+                bundle(moduleJarUrl("shell")),
+                bundle(moduleJarUrl("healthcheck")));
+    }
+
+    /**
      * The {@code file:} URL of a freshly built jar. Failsafe passes each module's path as the system
      * property {@code itest.jar.<module>}; the native container shares the test JVM, so the same
      * property serves the probe when it installs a bundle itself.

@@ -1,0 +1,176 @@
+package org.backendregistry.internal.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.backendregistry.api.BackendId;
+import org.backendregistry.api.BackendProvider;
+import org.backendregistry.api.BackendRegistry;
+import org.backendregistry.api.runtime.BackendRegistryRuntime;
+import org.backendregistry.api.runtime.NameDTO;
+import org.backendregistry.api.runtime.RegistryRuntimeDTO;
+import org.backendregistry.attention.AttentionBackend;
+import org.backendregistry.attention.AttentionBackendId;
+import org.backendregistry.attention.AttentionInput;
+import org.backendregistry.attention.ReferenceAttention;
+import org.backendregistry.mamba.MambaBackendId;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The {@code backend:} shell commands. Plain public methods taking Strings and returning the text to
+ * print, so Gogo and the Karaf shell call them alike; registry errors come back as their message, never
+ * as a stack trace.
+ */
+@Component(service = BackendCommands.class, property = {
+        "osgi.command.scope=backend",
+        "osgi.command.function=list",
+        "osgi.command.function=info",
+        "osgi.command.function=failures",
+        "osgi.command.function=clear",
+        "osgi.command.function=pin",
+        "osgi.command.function=unpin",
+        "osgi.command.function=run" })
+public class BackendCommands {
+
+    /** What a command does; it may throw, {@link #answer} turns that into text. */
+    private interface Command {
+        String execute() throws Exception;
+    }
+
+    private final BackendRegistry registry;
+    private final BackendRegistryRuntime runtime;
+    private final Pinning pinning;
+
+    // typed ComponentServiceObjects so that this class never names a cm type and loads without ConfigAdmin
+    @Reference(service = ConfigurationAdmin.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC)
+    private volatile ComponentServiceObjects<?> configurationAdmin;
+
+    @Activate
+    public BackendCommands(@Reference BackendRegistry registry, @Reference BackendRegistryRuntime runtime) {
+        this.registry = registry;
+        this.runtime = runtime;
+        this.pinning = new Pinning(registry, runtime);
+    }
+
+    /** {@code backend:list}: every name of both families. */
+    public String list() {
+        return list(null);
+    }
+
+    /** {@code backend:list attention|mamba}: every name of one family, catalog names first. */
+    public String list(String family) {
+        return answer(() -> {
+            Predicate<NameDTO> selected = familyFilter(family);
+            RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
+            List<NameDTO> names = new ArrayList<>();
+            RuntimeView.names(dto).stream().filter(n -> !ProviderText.isMamba(n)).filter(selected).forEach(names::add);
+            RuntimeView.names(dto).stream().filter(ProviderText::isMamba).filter(selected).forEach(names::add);
+            return String.join("\n", NameTable.format(names));
+        });
+    }
+
+    /** {@code backend:info NAME}: who serves the name and why, and why every other provider does not. */
+    public String info(String name) {
+        return answer(() -> {
+            BackendId<?> id = NameArgument.resolve(registry, name);
+            Optional<NameDTO> dto = RuntimeView.find(runtime.getRuntimeDTO(), id);
+            return dto.map(n -> String.join("\n", NameReport.describe(n)))
+                    .orElse(NameArgument.display(id) + " is no longer known to the registry.");
+        });
+    }
+
+    /** {@code backend:failures}: services that are not providers, and configuration problems. */
+    public String failures() {
+        return answer(() -> String.join("\n", FailureReport.describe(runtime.getRuntimeDTO())));
+    }
+
+    /** {@code backend:clear NAME}: sets the name's overrides aside, so that its default serves again. */
+    public String clear(String name) {
+        return answer(() -> {
+            BackendId<?> id = NameArgument.resolve(registry, name);
+            String display = NameArgument.display(id);
+            if (!registry.isOverridden(id)) {
+                return display + " is not overridden; nothing to clear.\n" + servingNow(id);
+            }
+            registry.clearOverride(id);
+            return "Cleared the overrides of " + display + ".\n" + servingNow(id);
+        });
+    }
+
+    /** {@code backend:pin NAME TARGET}: pins the name to a bundle symbolic name or class, through ConfigAdmin. */
+    public String pin(String name, String target) {
+        return answer(() -> target == null || target.isBlank()
+                ? "Name the bundle symbolic name or class to pin " + name + " to."
+                : pinning.change(configurationAdmin, name, target.trim()));
+    }
+
+    /** {@code backend:unpin NAME}: removes the name's pin from the configuration. */
+    public String unpin(String name) {
+        return answer(() -> pinning.change(configurationAdmin, name, null));
+    }
+
+    /** {@code backend:run NAME}: computes a small attention problem through whoever serves the name now. */
+    public String run(String name) {
+        return answer(() -> {
+            BackendId<?> id = NameArgument.resolve(registry, name);
+            if (NameArgument.isMamba(id)) {
+                return NameArgument.display(id) + " is a mamba backend: mamba backends have no compute entry "
+                        + "point, so there is nothing to run.";
+            }
+            @SuppressWarnings("unchecked")
+            AttentionBackend backend = registry.backend((BackendId<AttentionBackend>) id);
+            String provider = registry.serving(id).map(BackendProvider::toString)
+                    .orElse(backend.getClass().getName());
+            AttentionInput input = AttentionRun.problem();
+            float[] output;
+            long start = System.nanoTime();
+            try {
+                output = backend.compute(input);
+            } catch (UnsupportedOperationException cannotComputeHere) {
+                return provider + " cannot compute here: " + cannotComputeHere.getMessage();
+            } catch (RuntimeException failed) {
+                return provider + " failed to compute " + NameArgument.display(id) + ": " + failed;
+            }
+            long nanos = System.nanoTime() - start;
+            return AttentionRun.report(NameArgument.display(id), provider, nanos, output,
+                    ReferenceAttention.compute(input));
+        });
+    }
+
+    private String servingNow(BackendId<?> id) {
+        return RuntimeView.find(runtime.getRuntimeDTO(), id).map(NameReport::serving)
+                .orElse("Nothing serves " + NameArgument.display(id) + ".");
+    }
+
+    private static Predicate<NameDTO> familyFilter(String family) {
+        if (family == null || family.isBlank()) {
+            return n -> true;
+        }
+        if (family.equals("attention") || family.equals(AttentionBackendId.FAMILY.displayName())) {
+            return n -> !ProviderText.isMamba(n);
+        }
+        if (family.equals("mamba") || family.equals(MambaBackendId.FAMILY.displayName())) {
+            return ProviderText::isMamba;
+        }
+        throw new IllegalArgumentException("Unknown family '" + family + "'. Valid families are: attention, mamba.");
+    }
+
+    private static String answer(Command command) {
+        try {
+            return command.execute();
+        } catch (IllegalArgumentException | IllegalStateException registryError) {
+            return registryError.getMessage();
+        } catch (Exception unexpected) {
+            return "The command failed: " + unexpected;
+        }
+    }
+}
