@@ -5,9 +5,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -55,11 +60,20 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
     @Inject
     private MetaTypeService metaTypes;
 
+    /** The folder FileInstall watches for .cfg files, as an operator's etc/ or deploy/ folder. */
+    private static final String WATCHED_FOLDER = "backendregistry.itest.watched";
+
     @Configuration
-    public Option[] configuration() {
+    public Option[] configuration() throws IOException {
+        Path watched = Files.createTempDirectory("backend-registry-etc");
+        System.setProperty(WATCHED_FOLDER, watched.toString());
         return options(baseConfiguration(),
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
-                mavenBundle("org.apache.felix", "org.apache.felix.metatype").versionAsInProject());
+                mavenBundle("org.apache.felix", "org.apache.felix.metatype").versionAsInProject(),
+                mavenBundle("org.apache.felix", "org.apache.felix.fileinstall").versionAsInProject(),
+                frameworkProperty("felix.fileinstall.dir").value(watched.toString()),
+                frameworkProperty("felix.fileinstall.poll").value("100"),
+                frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
     }
 
     @After
@@ -118,6 +132,24 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
         assertEquals(NotServingReason.PINNED_AWAY, flash().notServing[0].reason);
 
         configurationAdmin.getConfiguration(BackendRegistryRuntime.PID, "?").delete();
+        assertTrue(awaitRuntime(dto -> flash().pin == null));
+        assertEquals(TestAttentionBackend.class.getName(), registry.path(FLASH_ATTN));
+    }
+
+    @Test
+    public void aCfgFileInTheWatchedFolderConfiguresTheRegistryAndRemovingItUndoesThat() throws Exception {
+        registerAttentionService(new TestAttentionBackend("FLASH_ATTN", "override"), "FLASH_ATTN", 10);
+        Path folder = Path.of(System.getProperty(WATCHED_FOLDER));
+        Path staged = Files.createTempFile("org.backendregistry", ".tmp");
+        Files.writeString(staged, "# pin FLASH_ATTN to its default\npins = FLASH_ATTN=" + CUDA_BUNDLE + "\n");
+        Path cfg = folder.resolve("org.backendregistry.cfg");
+
+        Files.move(staged, cfg, StandardCopyOption.ATOMIC_MOVE);
+        assertTrue("FileInstall hands the .cfg to ConfigAdmin, which hands it to the registry",
+                awaitRuntime(dto -> CUDA_BUNDLE.equals(flash().pin)));
+        assertEquals(CUDA_FLASH, registry.path(FLASH_ATTN));
+
+        Files.delete(cfg);
         assertTrue(awaitRuntime(dto -> flash().pin == null));
         assertEquals(TestAttentionBackend.class.getName(), registry.path(FLASH_ATTN));
     }
