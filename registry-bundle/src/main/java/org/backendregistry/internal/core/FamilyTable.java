@@ -21,6 +21,8 @@ final class FamilyTable {
     final Object lock = new Object();
     private final BackendFamily<?> family;
     private final NameSlot[] catalog;
+    /** the enum class of the catalog ids, so that a lookup recognises one without calling into it */
+    private final Class<?> catalogClass;
     private final ConcurrentHashMap<String, NameSlot> byName = new ConcurrentHashMap<>();
     /** service ids set aside by clearOverride; guarded by {@link #lock} */
     final Set<Long> setAsideServices = new HashSet<>();
@@ -31,6 +33,7 @@ final class FamilyTable {
         this.family = family;
         List<? extends BackendId<?>> ids = family.catalog();
         this.catalog = new NameSlot[ids.size()];
+        this.catalogClass = ids.isEmpty() ? null : ids.get(0).getClass();
         for (int i = 0; i < ids.size(); i++) {
             catalog[i] = new NameSlot(ids.get(i));
             byName.put(ids.get(i).name(), catalog[i]);
@@ -43,10 +46,17 @@ final class FamilyTable {
 
     /** @return the slot of {@code id}, or {@code null} for a plugin name nothing provides; lock-free */
     NameSlot slot(BackendId<?> id) {
-        if (id instanceof Enum<?> constant && id.isCatalog()) {
-            return catalog[constant.ordinal()];
-        }
-        return byName.get(id.name());
+        NameSlot slot = catalogSlot(id);
+        return slot != null ? slot : byName.get(id.name());
+    }
+
+    /**
+     * The lookup fast path: a class comparison and an array read.
+     *
+     * @return the slot of a catalog id of this family, or {@code null} for any other id
+     */
+    NameSlot catalogSlot(BackendId<?> id) {
+        return id.getClass() == catalogClass ? catalog[((Enum<?>) id).ordinal()] : null;
     }
 
     /** @return the slot named {@code name}, or {@code null}; lock-free */

@@ -46,8 +46,19 @@ public final class RegistryCore {
 
     /** @return what serves {@code id} now, or {@code null} */
     public Served served(BackendId<?> id) {
-        NameSlot slot = table(id.family()).slot(id);
+        NameSlot slot = slot(id);
         return slot == null ? null : slot.served();
+    }
+
+    /** Finds a name's slot: catalog ids by class and ordinal, without calling into the id. */
+    private NameSlot slot(BackendId<?> id) {
+        for (FamilyTable table : tables) {
+            NameSlot slot = table.catalogSlot(id);
+            if (slot != null) {
+                return slot;
+            }
+        }
+        return table(id.family()).slot(id);
     }
 
     /**
@@ -56,7 +67,7 @@ public final class RegistryCore {
      * @throws IllegalStateException    for a known name nothing serves
      */
     public Served require(BackendId<?> id) {
-        NameSlot slot = table(id.family()).slot(id);
+        NameSlot slot = slot(id);
         Served served = slot == null ? null : slot.served();
         if (served != null) {
             return served;
@@ -70,7 +81,7 @@ public final class RegistryCore {
 
     /** @return whether {@code id} is known: a catalog name, or a plugin name some provider offers */
     public boolean isKnown(BackendId<?> id) {
-        NameSlot slot = table(id.family()).slot(id);
+        NameSlot slot = slot(id);
         return slot != null && isKnown(slot);
     }
 
