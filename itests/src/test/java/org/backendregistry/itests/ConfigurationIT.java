@@ -187,7 +187,7 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
     @Test
     public void anInvalidValueIsReportedTheRestAppliesAndCorrectingItRecoversWithoutARestart() throws Exception {
         configure("catalog.closed", "perhaps", "pins", "FLASH_ATTN=" + CUDA_BUNDLE);
-        assertTrue(awaitRuntime(dto -> dto.configurationProblems.length == 1));
+        assertTrue(awaitRuntime(dto -> dto.configurationProblems.length == 1 && CUDA_BUNDLE.equals(flash().pin)));
         assertEquals("catalog.closed: 'perhaps' is not true or false; false applies",
                 runtime.getRuntimeDTO().configurationProblems[0]);
         assertEquals(CUDA_BUNDLE, flash().pin);
@@ -202,7 +202,8 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
         assertThrows(IllegalArgumentException.class, () -> registry.lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
 
         configure("catalog.closed", "false");
-        assertTrue(awaitRuntime(state -> state.failedServices.length == 0));
+        assertTrue(awaitRuntime(state -> state.failedServices.length == 0 && Arrays.stream(state.names)
+                .anyMatch(name -> name.name.equals("MY_KERNEL") && name.serving != null)));
         assertEquals(TestAttentionBackend.class.getName(),
                 registry.path(registry.lookup(AttentionBackendId.FAMILY, "MY_KERNEL")));
         assertNull(flash().pin);
