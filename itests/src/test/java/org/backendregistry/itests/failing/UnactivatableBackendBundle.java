@@ -1,16 +1,10 @@
 package org.backendregistry.itests.failing;
 
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-
 import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 
+import org.backendregistry.itests.ThrowAwayBundle;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.tinybundles.TinyBundles;
 
@@ -37,10 +31,10 @@ public final class UnactivatableBackendBundle {
 
     /** @return the option that tells the test where the freshly built jar is */
     public static Option built() {
-        return systemProperty("itest.jar." + JAR).value(write().getAbsolutePath());
+        return ThrowAwayBundle.built(JAR, SYMBOLIC_NAME, UnactivatableBackendBundle::bundleBytes);
     }
 
-    private static File write() {
+    private static InputStream bundleBytes() {
         String component = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s" activate="activate">
@@ -53,7 +47,7 @@ public final class UnactivatableBackendBundle {
                 </scr:component>
                 """.formatted(UnactivatableAttentionBackend.class.getName(),
                 UnactivatableAttentionBackend.class.getName(), RANKING);
-        try (InputStream jar = TinyBundles.bundle()
+        return TinyBundles.bundle()
                 .symbolicName(SYMBOLIC_NAME)
                 .setHeader("Bundle-ManifestVersion", "2")
                 .setHeader("Bundle-Version", "1.0.0")
@@ -61,13 +55,6 @@ public final class UnactivatableBackendBundle {
                 .setHeader("Service-Component", COMPONENT_XML)
                 .addClass(UnactivatableAttentionBackend.class)
                 .addResource(COMPONENT_XML, new ByteArrayInputStream(component.getBytes(StandardCharsets.UTF_8)))
-                .build(TinyBundles.rawBuilder())) {
-            File file = File.createTempFile(JAR, ".jar");
-            file.deleteOnExit();
-            Files.copy(jar, file.toPath(), StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the " + SYMBOLIC_NAME + " bundle", e);
-        }
+                .build(TinyBundles.rawBuilder());
     }
 }

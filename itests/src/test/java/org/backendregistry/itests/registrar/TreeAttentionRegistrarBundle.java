@@ -1,14 +1,6 @@
 package org.backendregistry.itests.registrar;
 
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-
+import org.backendregistry.itests.ThrowAwayBundle;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.tinybundles.TinyBundles;
 
@@ -30,24 +22,13 @@ public final class TreeAttentionRegistrarBundle {
 
     /** @return the option that tells the test where the freshly built jar is */
     public static Option built() {
-        return systemProperty("itest.jar." + JAR).value(write().getAbsolutePath());
-    }
-
-    private static File write() {
-        try (InputStream jar = TinyBundles.bundle()
+        return ThrowAwayBundle.built(JAR, SYMBOLIC_NAME, () -> TinyBundles.bundle()
                 .symbolicName(SYMBOLIC_NAME)
                 .setHeader("Bundle-Version", "1.0.0")
                 .setHeader("Private-Package", TreeAttentionRegistrar.class.getPackageName())
                 .addClass(TreeAttentionRegistrar.class)
                 .addClass(JvmTreeAttentionBackend.class)
                 .activator(TreeAttentionRegistrar.class)
-                .build(TinyBundles.bndBuilder())) {
-            File file = File.createTempFile(JAR, ".jar");
-            file.deleteOnExit();
-            Files.copy(jar, file.toPath(), StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the " + SYMBOLIC_NAME + " bundle", e);
-        }
+                .build(TinyBundles.bndBuilder()));
     }
 }
