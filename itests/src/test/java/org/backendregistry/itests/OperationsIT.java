@@ -7,8 +7,11 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -267,7 +270,16 @@ public class OperationsIT extends BackendRegistryTestSupport {
         Arrays.fill(types, String.class);
         try {
             Method method = commands.getClass().getMethod(function, types);
-            String output = (String) method.invoke(commands, (Object[]) arguments);
+            // the commands print to the session's output, which outside a shell is System.out
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            PrintStream console = System.out;
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            try {
+                method.invoke(commands, (Object[]) arguments);
+            } finally {
+                System.setOut(console);
+            }
+            String output = printed.toString(StandardCharsets.UTF_8).stripTrailing();
             System.out.println("g! backend:" + function + " " + String.join(" ", arguments) + "\n" + output);
             return output;
         } catch (InvocationTargetException threw) {

@@ -23,13 +23,20 @@ final class FrameworkProperties {
         // every launch starts from bundle/ and deploy/ as they are now, never from a stale cache
         properties.put("org.osgi.framework.storage.clean", "onFirstInit");
         properties.put("org.osgi.framework.startlevel.beginning", String.valueOf(BundleInstaller.LAST_START_LEVEL));
-        properties.put(FILEINSTALL_DIR, home.resolve("deploy").toString());
+        // FileInstall watches each folder of a comma-separated list: bundles from deploy/, and the .cfg files of
+        // etc/ (such as org.backendregistry.cfg) as ConfigAdmin configurations, re-read when they change
+        properties.put(FILEINSTALL_DIR, deployFolder(home) + "," + home.resolve("etc"));
         properties.put("felix.fileinstall.poll", "500");
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.bundles.new.start", "true");
         properties.put("felix.fileinstall.log.level", "2");
         properties.putAll(overrides(home.resolve("etc").resolve("config.properties")));
         return properties;
+    }
+
+    /** The folder bundles are hot-deployed from, as the launcher announces it. */
+    static Path deployFolder(Path home) {
+        return home.resolve("deploy");
     }
 
     private static Map<String, String> overrides(Path file) {

@@ -32,8 +32,9 @@ public final class Main {
         new BundleInstaller(framework.getBundleContext(), terminal).installAll(home.resolve("bundle"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "backend-registry-shutdown"));
         framework.start();
+        String watched = properties.get(FrameworkProperties.FILEINSTALL_DIR);
         System.out.println("Backend registry running. Hot-deploy bundles into "
-                + properties.get(FrameworkProperties.FILEINSTALL_DIR) + "; Ctrl-C stops.");
+                + (watched.contains(",") ? FrameworkProperties.deployFolder(home) : watched) + "; Ctrl-C stops.");
         FrameworkEvent stopped = framework.waitForStop(0);
         // exit rather than return: a bundle may have left a non-daemon thread behind
         System.exit(stopped.getType() == FrameworkEvent.ERROR ? 1 : 0);

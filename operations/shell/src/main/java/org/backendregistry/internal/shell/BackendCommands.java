@@ -25,9 +25,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The {@code backend:} shell commands. Plain public methods taking Strings and returning the text to
- * print, so Gogo and the Karaf shell call them alike; registry errors come back as their message, never
- * as a stack trace.
+ * The {@code backend:} shell commands. Plain public methods taking Strings and printing their answer to
+ * the session's output, so Gogo and the Karaf shell (interactive or batch) call them alike; registry
+ * errors are printed as their message, never as a stack trace.
  */
 @Component(service = BackendCommands.class, property = {
         "osgi.command.scope=backend",
@@ -62,13 +62,13 @@ public class BackendCommands {
     }
 
     /** {@code backend:list}: every name of both families. */
-    public String list() {
-        return list(null);
+    public void list() {
+        list(null);
     }
 
     /** {@code backend:list attention|mamba}: every name of one family, catalog names first. */
-    public String list(String family) {
-        return answer(() -> {
+    public void list(String family) {
+        print(() -> {
             Predicate<NameDTO> selected = familyFilter(family);
             RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
             List<NameDTO> names = new ArrayList<>();
@@ -79,8 +79,8 @@ public class BackendCommands {
     }
 
     /** {@code backend:info NAME}: who serves the name and why, and why every other provider does not. */
-    public String info(String name) {
-        return answer(() -> {
+    public void info(String name) {
+        print(() -> {
             BackendId<?> id = NameArgument.resolve(registry, name);
             Optional<NameDTO> dto = RuntimeView.find(runtime.getRuntimeDTO(), id);
             return dto.map(n -> String.join("\n", NameReport.describe(n)))
@@ -89,13 +89,13 @@ public class BackendCommands {
     }
 
     /** {@code backend:failures}: services that are not providers, and configuration problems. */
-    public String failures() {
-        return answer(() -> String.join("\n", FailureReport.describe(runtime.getRuntimeDTO())));
+    public void failures() {
+        print(() -> String.join("\n", FailureReport.describe(runtime.getRuntimeDTO())));
     }
 
     /** {@code backend:clear NAME}: sets the name's overrides aside, so that its default serves again. */
-    public String clear(String name) {
-        return answer(() -> {
+    public void clear(String name) {
+        print(() -> {
             BackendId<?> id = NameArgument.resolve(registry, name);
             String display = NameArgument.display(id);
             if (!registry.isOverridden(id)) {
@@ -107,20 +107,20 @@ public class BackendCommands {
     }
 
     /** {@code backend:pin NAME TARGET}: pins the name to a bundle symbolic name or class, through ConfigAdmin. */
-    public String pin(String name, String target) {
-        return answer(() -> target == null || target.isBlank()
+    public void pin(String name, String target) {
+        print(() -> target == null || target.isBlank()
                 ? "Name the bundle symbolic name or class to pin " + name + " to."
                 : pinning.change(configurationAdmin, name, target.trim()));
     }
 
     /** {@code backend:unpin NAME}: removes the name's pin from the configuration. */
-    public String unpin(String name) {
-        return answer(() -> pinning.change(configurationAdmin, name, null));
+    public void unpin(String name) {
+        print(() -> pinning.change(configurationAdmin, name, null));
     }
 
     /** {@code backend:run NAME}: computes a small attention problem through whoever serves the name now. */
-    public String run(String name) {
-        return answer(() -> {
+    public void run(String name) {
+        print(() -> {
             BackendId<?> id = NameArgument.resolve(registry, name);
             if (NameArgument.isMamba(id)) {
                 return NameArgument.display(id) + " is a mamba backend: mamba backends have no compute entry "
@@ -162,6 +162,15 @@ public class BackendCommands {
             return ProviderText::isMamba;
         }
         throw new IllegalArgumentException("Unknown family '" + family + "'. Valid families are: attention, mamba.");
+    }
+
+    /**
+     * Prints the command's answer rather than returning it: the shells print what a command writes in
+     * every mode, while a returned value is shown only at an interactive prompt (not in Karaf's batch
+     * mode, {@code bin/client -b}).
+     */
+    private static void print(Command command) {
+        System.out.println(answer(command));
     }
 
     private static String answer(Command command) {
