@@ -1,6 +1,7 @@
 package org.backendregistry.internal.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,23 +11,26 @@ import org.backendregistry.api.runtime.NotServingReason;
 
 /**
  * The order in which the providers of one name are tried, after the operator's decisions: providers
- * set aside by {@code clearOverride} and overrides from untrusted bundles drop out, a pinned provider
- * goes first. Pure data, computed under the family lock.
+ * set aside by {@code clearOverride}, overrides from untrusted bundles, and every provider of a plugin
+ * name while the catalog is closed drop out; the providers a pin matches go first. Pure data, computed
+ * under the family lock.
  *
  * @param tryOrder the providers to try, best first
  * @param excluded the providers left out, with the reason
- * @param pinned   the pinned provider, or {@code null}
+ * @param pinned   the providers the pin matches, in precedence order; empty without a pin
  * @param problem  why nothing may serve (an unmatched strict pin), or {@code null}
  */
-record CandidateOrder(List<Provider> tryOrder, Map<Provider, NotServingReason> excluded, Provider pinned,
+record CandidateOrder(List<Provider> tryOrder, Map<Provider, NotServingReason> excluded, List<Provider> pinned,
         String problem) {
 
     static CandidateOrder of(List<Provider> ranked, Set<Long> setAsideServices, RegistryConfiguration configuration,
-            String pin, String name) {
+            String pin, boolean admitted, String name) {
         List<Provider> eligible = new ArrayList<>(ranked.size());
         Map<Provider, NotServingReason> excluded = new IdentityHashMap<>();
         for (Provider provider : ranked) {
-            if (provider.kind() != ProviderKind.REGISTRATION && setAsideServices.contains(provider.sequence())) {
+            if (!admitted) {
+                excluded.put(provider, NotServingReason.DENIED_BY_POLICY);
+            } else if (provider.kind() != ProviderKind.REGISTRATION && setAsideServices.contains(provider.sequence())) {
                 excluded.put(provider, NotServingReason.SET_ASIDE);
             } else if (provider.kind() != ProviderKind.DEFAULT
                     && !configuration.trusts(provider.description().bundleSymbolicName())) {
@@ -36,21 +40,30 @@ record CandidateOrder(List<Provider> tryOrder, Map<Provider, NotServingReason> e
             }
         }
         if (pin == null) {
-            return new CandidateOrder(eligible, excluded, null, null);
+            return new CandidateOrder(eligible, excluded, List.of(), null);
         }
+        List<Provider> pinned = new ArrayList<>();
+        List<Provider> others = new ArrayList<>();
         for (Provider provider : eligible) {
-            if (provider.matchesPin(pin)) {
-                List<Provider> pinnedFirst = new ArrayList<>(eligible.size());
-                pinnedFirst.add(provider);
-                eligible.stream().filter(other -> other != provider).forEach(pinnedFirst::add);
-                return new CandidateOrder(pinnedFirst, excluded, provider, null);
-            }
+            (provider.matchesPin(pin) ? pinned : others).add(provider);
+        }
+        if (!pinned.isEmpty()) {
+            // every provider the pin matches comes before the rest, so a pinned bundle's next provider
+            // serves when its best one cannot be obtained
+            List<Provider> pinnedFirst = new ArrayList<>(pinned);
+            pinnedFirst.addAll(others);
+            return new CandidateOrder(pinnedFirst, excluded, Collections.unmodifiableList(pinned), null);
         }
         if (configuration.pinFallback()) {
-            return new CandidateOrder(eligible, excluded, null, null);
+            return new CandidateOrder(eligible, excluded, List.of(), null);
         }
-        return new CandidateOrder(List.of(), excluded, null, "Backend " + name + " is pinned to '" + pin
+        return new CandidateOrder(List.of(), excluded, List.of(), "Backend " + name + " is pinned to '" + pin
                 + "' (configuration " + "org.backendregistry, pins), but no provider matches it. Start the bundle that "
                 + "provides it, unpin " + name + ", or set pin.fallback=true.");
+    }
+
+    /** @return whether a pin is in force and {@code provider} is not one it matches */
+    boolean isPinnedAway(Provider provider) {
+        return problem != null || (!pinned.isEmpty() && !pinned.contains(provider));
     }
 }

@@ -37,6 +37,11 @@ final class NameSlot {
         return problem;
     }
 
+    /** @return whether the configuration admits this name: a catalog name, or any name in an open catalog */
+    boolean admitted(RegistryConfiguration configuration) {
+        return id.isCatalog() || !configuration.catalogClosed();
+    }
+
     /** @return whether any provider (serving or not) exists; lock-free */
     boolean hasProviders() {
         return hasProviders;
@@ -83,7 +88,7 @@ final class NameSlot {
     /** @return the order in which to try the providers, after clearOverride, trust and pins */
     CandidateOrder order(Set<Long> setAsideServices, RegistryConfiguration configuration) {
         return CandidateOrder.of(providers, setAsideServices, configuration,
-                configuration.pin(id.family().index(), id.name()), id.name());
+                configuration.pin(id.family().index(), id.name()), admitted(configuration), id.name());
     }
 
     List<Provider> providers() {

@@ -78,8 +78,8 @@ final class Provider {
 
     @Override
     public String toString() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + " " + (kind == ProviderKind.REGISTRATION ? "registration "
-                : "service ") + sequence() + " of bundle " + description.bundleSymbolicName() + " ["
-                + description.bundleId() + "]";
+        String what = kind == ProviderKind.REGISTRATION ? "registration "
+                : kind.name().toLowerCase(java.util.Locale.ROOT) + " service ";
+        return what + sequence() + " of bundle " + description.bundleSymbolicName() + " [" + description.bundleId() + "]";
     }
 }

@@ -126,8 +126,8 @@ public final class RegistryCore {
         return tables[family.index()];
     }
 
-    private static boolean isKnown(NameSlot slot) {
-        return slot.id().isCatalog() || slot.hasProviders();
+    private boolean isKnown(NameSlot slot) {
+        return slot.id().isCatalog() || (slot.hasProviders() && slot.admitted(configuration));
     }
 
     private String unknownMessage(BackendFamily<?> family, String name) {

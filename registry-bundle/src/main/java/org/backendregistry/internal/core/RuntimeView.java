@@ -44,7 +44,7 @@ public final class RuntimeView {
         for (BackendFamily<?> family : core.families()) {
             FamilyTable table = core.table(family);
             for (NameSlot slot : table.slots()) {
-                if (slot.id().isCatalog() || slot.hasProviders()) {
+                if (slot.id().isCatalog() || (slot.hasProviders() && slot.admitted(configuration))) {
                     names.add(name(table, slot, configuration));
                 }
             }
@@ -78,7 +78,7 @@ public final class RuntimeView {
         List<NotServingDTO> notServing = new ArrayList<>();
         for (Provider provider : slot.providers()) {
             if (served == null || !provider.sameAs(served.provider())) {
-                notServing.add(notServing(provider, order, served));
+                notServing.add(notServing(slot, provider, order, served));
             }
         }
         dto.notServing = notServing.toArray(new NotServingDTO[0]);
@@ -90,7 +90,7 @@ public final class RuntimeView {
                 : slot.id().family().notRegisteredMessage(slot.id());
     }
 
-    private static NotServingDTO notServing(Provider provider, CandidateOrder order, Served served) {
+    private static NotServingDTO notServing(NameSlot slot, Provider provider, CandidateOrder order, Served served) {
         NotServingDTO dto = new NotServingDTO();
         dto.provider = provider(provider.description().withClassName(provider.className()));
         Map<Provider, NotServingReason> excluded = order.excluded();
@@ -103,10 +103,10 @@ public final class RuntimeView {
         } else if (failure != null) {
             dto.reason = failure;
             dto.detail = provider.acquisition().failureDetail();
-        } else if (order.problem() != null || (order.pinned() != null && order.pinned() != provider)) {
+        } else if (order.isPinnedAway(provider)) {
             dto.reason = NotServingReason.PINNED_AWAY;
             dto.detail = order.problem() != null ? "the name is pinned to a provider that is not present"
-                    : "the name is pinned to " + order.pinned().description().bundleSymbolicName();
+                    : "the name is pinned to " + slot.pin();
         } else {
             dto.reason = NotServingReason.SHADOWED;
             dto.detail = served == null ? "not tried yet" : "shadowed by " + served.provider();

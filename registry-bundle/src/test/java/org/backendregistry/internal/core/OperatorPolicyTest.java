@@ -2,11 +2,14 @@ package org.backendregistry.internal.core;
 
 import static org.backendregistry.attention.AttentionBackendId.FLASH_ATTN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
 
+import org.backendregistry.api.BackendId;
+import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.internal.core.TestBackends.DefaultImpl;
 import org.backendregistry.internal.core.TestBackends.OverrideA;
@@ -82,6 +85,53 @@ class OperatorPolicyTest extends CoreFixture {
         track(AttentionBackendId.FAMILY, FakeService.of(new OverrideB("FLASH_ATTN"), "FLASH_ATTN").ranking(-9), OTHER);
 
         assertEquals(OverrideB.class.getName(), path(FLASH_ATTN));
+    }
+
+    @Test
+    void whenThePinnedBundlesBestProviderCannotBeObtainedItsNextProviderServes() {
+        // the pinned bundle's best-ranked provider fails; the pin still matches its default, which outranks
+        // every provider the pin does not match (DESIGN.md section 3, precedence rule 1)
+        track(AttentionBackendId.FAMILY, FakeService.of(null, "FLASH_ATTN").ranking(10).failingWith(() -> null),
+                DEFAULTS);
+
+        configure(Map.of("pins", "FLASH_ATTN=" + DEFAULTS.symbolicName()));
+
+        assertEquals(DefaultImpl.class.getName(), path(FLASH_ATTN));
+        assertEquals(0, overrideA.inUse(), "the override the pin does not match holds no object");
+    }
+
+    @Test
+    void closingTheCatalogAlsoWithdrawsPluginNamesThatOnlyRegistrationsProvide() {
+        BackendId<AttentionBackend> myKernel = AttentionBackendId.FAMILY.id("MY_KERNEL");
+        core.register(myKernel, new OverrideB("MY_KERNEL"), PLUGIN);
+
+        configure(Map.of("catalog.closed", "true"));
+
+        assertThrows(IllegalArgumentException.class, () -> core.lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
+        assertThrows(IllegalArgumentException.class, () -> core.require(myKernel));
+        assertFalse(core.names(AttentionBackendId.FAMILY).contains(myKernel));
+    }
+
+    @Test
+    void aFailingPinnedProviderIsTriedOnceBeforeTheOthers() {
+        FakeService failing = FakeService.of(null, "FLASH_ATTN").failingWith(() -> null);
+        TrackedService tracked = track(AttentionBackendId.FAMILY, failing, OTHER);
+        configure(Map.of("pins", "FLASH_ATTN=" + OTHER.symbolicName()));
+        log.messages.clear();
+
+        modify(tracked, failing.ranking(9)); // one decision for FLASH_ATTN, with the pinned provider ranked first too
+
+        assertEquals(OverrideA.class.getName(), path(FLASH_ATTN));
+        assertEquals(1, log.count("getService returned null"), log.messages.toString());
+    }
+
+    @Test
+    void configurationProblemsAreLoggedForTheOperator() {
+        configure(Map.of("pins", "FLASH_ATTN"));
+
+        assertEquals(1, log.count("Configuration org.backendregistry: pins: 'FLASH_ATTN' is not NAME=target"),
+                log.messages.toString());
+        assertEquals(OverrideA.class.getName(), path(FLASH_ATTN), "the rest of the configuration applies");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.backendregistry.attention.AttentionBackendId.FLASH_ATTN;
 import static org.backendregistry.attention.AttentionBackendId.TRITON_ATTN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backendregistry.internal.core.TestBackends.DefaultImpl;
@@ -126,6 +127,15 @@ class PrecedenceTest extends CoreFixture {
         assertEquals(null, core.served(FLASH_ATTN));
         assertEquals(getsBefore, defaultFlash.gets, "stopping activates nothing");
         assertEquals(0, defaultFlash.inUse());
+    }
+
+    @Test
+    void theServedObjectIsTheOneTheServiceGave() {
+        OverrideA object = new OverrideA("FLASH_ATTN");
+        track(defaultFlash);
+        track(FakeService.of(object, "FLASH_ATTN"));
+
+        assertSame(object, core.require(FLASH_ATTN).object());
     }
 
     @Test

@@ -63,6 +63,52 @@ class RegistryConfigurationTest {
     }
 
     @Test
+    void aPinWithoutNameOrWithoutTargetIsReportedAndIgnored() {
+        RegistryConfiguration configuration = read(Map.of("pins", "=com.example.flash, FLASH_ATTN=, TRITON_ATTN=x"));
+
+        assertEquals(List.of(
+                "pins: '=com.example.flash' is not NAME=target (target: a bundle symbolic name or a class name); it is "
+                        + "ignored",
+                "pins: 'FLASH_ATTN=' is not NAME=target (target: a bundle symbolic name or a class name); it is ignored"),
+                configuration.problems());
+        assertNull(configuration.pin(0, "FLASH_ATTN"));
+        assertEquals("x", configuration.pin(0, "TRITON_ATTN"));
+    }
+
+    @Test
+    void valuesComeAsCollectionsAndBooleansTooAsMetatypeGivesThem() {
+        RegistryConfiguration configuration = read(Map.of("pins", List.of("FLASH_ATTN=a.b", "mamba:MAMBA1=c.d"),
+                "trusted.bundles", List.of("com.example.*"), "catalog.closed", Boolean.TRUE, "pin.fallback", " TRUE ",
+                "deprecation.warnings", Boolean.FALSE));
+
+        assertEquals(List.of(), configuration.problems());
+        assertEquals("a.b", configuration.pin(0, "FLASH_ATTN"));
+        assertEquals("c.d", configuration.pin(1, "MAMBA1"));
+        assertTrue(configuration.catalogClosed());
+        assertTrue(configuration.pinFallback());
+        assertFalse(configuration.deprecationWarnings());
+        assertFalse(configuration.trusts("org.other"));
+    }
+
+    @Test
+    void aFlagThatIsNeitherTrueNorFalseKeepsItsDefault() {
+        RegistryConfiguration configuration = read(Map.of("deprecation.warnings", "sometimes"));
+
+        assertTrue(configuration.deprecationWarnings());
+        assertEquals(List.of("deprecation.warnings: 'sometimes' is not true or false; true applies"),
+                configuration.problems());
+    }
+
+    @Test
+    void aPinForAnUnknownFamilyIsReportedAndIgnored() {
+        RegistryConfiguration configuration = read(Map.of("pins", "linear:FLASH_ATTN=x"));
+
+        assertEquals(List.of("pins: 'linear:FLASH_ATTN=x' names no family 'linear'; use NAME=target for attention or "
+                + "mamba:NAME=target; it is ignored"), configuration.problems());
+        assertNull(configuration.pin(0, "FLASH_ATTN"));
+    }
+
+    @Test
     void trustedPatternsMatchWholeSymbolicNamesWithStarAsWildcard() {
         RegistryConfiguration configuration = read(Map.of("trusted.bundles", "org.backendregistry.*,com.vendor.kernels"));
 
