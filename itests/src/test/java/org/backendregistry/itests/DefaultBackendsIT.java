@@ -1,6 +1,7 @@
 package org.backendregistry.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
@@ -89,6 +90,15 @@ public class DefaultBackendsIT extends BackendRegistryTestSupport {
                 "Unknown mamba attention backend: 'MAMBA3'. Valid options are: "
                 + "MAMBA1, MAMBA2, SHORT_CONV, LINEAR, GDN_ATTN, CUSTOM", error.getMessage());
         assertEachNameOnce(MambaBackendId.FAMILY, "MAMBA3", error.getMessage());
+    }
+
+    @Test
+    public void aNameIsServedByItsTextAsByItsId() {
+        assertSame(registry.backend(AttentionBackendId.CPU_ATTN), registry.backend(AttentionBackendId.FAMILY, "CPU_ATTN"));
+        assertSame(registry.backend(MambaBackendId.MAMBA2), registry.backend(MambaBackendId.FAMILY, "MAMBA2"));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> registry.backend(AttentionBackendId.FAMILY, "FLASH"));
+        assertTrue(unknown.getMessage(), unknown.getMessage().startsWith("Unknown attention backend: 'FLASH'."));
     }
 
     @Test

@@ -52,6 +52,15 @@ public interface BackendRegistry {
      */
     <B> B backend(BackendId<B> id);
 
+    /**
+     * The object that serves the name now, found by the name's text: {@code lookup(family, name)} then
+     * {@code backend(id)} in one step (one map read for any name, catalog or plugin).
+     *
+     * @throws IllegalArgumentException {@code Unknown attention backend: 'X'. Valid options are: ...}
+     * @throws IllegalStateException    when nothing serves the name
+     */
+    <B> B backend(BackendFamily<B> family, String name);
+
     /** @return whether a provider other than a default serves the name; never throws for a known name */
     boolean isOverridden(BackendId<?> id);
 

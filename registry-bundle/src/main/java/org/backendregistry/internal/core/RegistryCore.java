@@ -79,6 +79,20 @@ public final class RegistryCore {
         throw new IllegalStateException(problem != null ? problem : id.family().notRegisteredMessage(id));
     }
 
+    /**
+     * @return what serves the name {@code name} of {@code family} now; one map read when something does
+     * @throws IllegalArgumentException for an unknown name
+     * @throws IllegalStateException    for a known name nothing serves
+     */
+    public Served require(BackendFamily<?> family, String name) {
+        NameSlot slot = name == null ? null : table(family).slot(name);
+        Served served = slot == null ? null : slot.served();
+        if (served != null) {
+            return served; // published only for admitted names: a closed catalog unpublishes plugin names
+        }
+        return require(lookup(family, name));
+    }
+
     /** @return whether {@code id} is known: a catalog name, or a plugin name some provider offers */
     public boolean isKnown(BackendId<?> id) {
         NameSlot slot = slot(id);

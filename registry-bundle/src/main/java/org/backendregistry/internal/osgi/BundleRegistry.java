@@ -62,6 +62,12 @@ final class BundleRegistry implements BackendRegistry {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public <B> B backend(BackendFamily<B> family, String name) {
+        return (B) core.require(family, name).object();
+    }
+
+    @Override
     public boolean isOverridden(BackendId<?> id) {
         Served served = core.served(id);
         return served != null && served.isOverridden();

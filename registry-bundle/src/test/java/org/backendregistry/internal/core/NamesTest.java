@@ -69,6 +69,21 @@ class NamesTest extends CoreFixture {
     }
 
     @Test
+    void aNameIsServedByItsTextInOneStepWithTheSameErrorsAsLookup() {
+        track(FakeService.of(new OverrideA("MY_KERNEL"), "MY_KERNEL"));
+
+        assertEquals(OverrideA.class.getName(), core.require(AttentionBackendId.FAMILY, "MY_KERNEL").className());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> core.require(AttentionBackendId.FAMILY, "FLASH"));
+        assertEquals("Unknown attention backend: 'FLASH'. Valid options are: " + ALL_ATTENTION_NAMES + ", MY_KERNEL",
+                unknown.getMessage());
+        IllegalStateException unserved = assertThrows(IllegalStateException.class,
+                () -> core.require(AttentionBackendId.FAMILY, "CUSTOM"));
+        assertTrue(unserved.getMessage().startsWith("Backend CUSTOM must be registered before use."));
+        assertThrows(IllegalStateException.class, () -> core.require(AttentionBackendId.FAMILY, "FLASH_ATTN_VLLM_V1"));
+    }
+
+    @Test
     void aDeprecatedNameResolvesToItsCurrentName() {
         assertSame(AttentionBackendId.FLASH_ATTN, core.lookup(AttentionBackendId.FAMILY, "FLASH_ATTN_VLLM_V1"));
     }
