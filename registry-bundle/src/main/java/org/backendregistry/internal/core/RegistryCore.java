@@ -58,7 +58,7 @@ public final class RegistryCore {
                 return slot;
             }
         }
-        return table(id.family()).slot(id);
+        return table(id.family()).slot(id.name());
     }
 
     /**
