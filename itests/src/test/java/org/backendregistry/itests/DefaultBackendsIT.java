@@ -1,6 +1,7 @@
 package org.backendregistry.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -10,8 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import javax.inject.Inject;
+
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
+import org.backendregistry.api.runtime.BackendRegistryRuntime;
 import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.mamba.MambaBackendId;
 import org.junit.Test;
@@ -24,6 +28,10 @@ import org.osgi.framework.InvalidSyntaxException;
 /** What a freshly started framework serves, and how it answers names it does not know. */
 @ExamReactorStrategy(PerClass.class)
 public class DefaultBackendsIT extends BackendRegistryTestSupport {
+
+    @Inject
+    private BackendRegistryRuntime runtime;
+
 
     @Configuration
     public Option[] configuration() {
@@ -90,6 +98,16 @@ public class DefaultBackendsIT extends BackendRegistryTestSupport {
                 "Unknown mamba attention backend: 'MAMBA3'. Valid options are: "
                 + "MAMBA1, MAMBA2, SHORT_CONV, LINEAR, GDN_ATTN, CUSTOM", error.getMessage());
         assertEachNameOnce(MambaBackendId.FAMILY, "MAMBA3", error.getMessage());
+    }
+
+    @Test
+    public void theRegistryWorksWithoutConfigAdminOrEventAdmin() {
+        assertNull("this framework has no ConfigAdmin", bundleContext.getServiceReference(
+                "org.osgi.service.cm.ConfigurationAdmin"));
+        assertNull("nor EventAdmin", bundleContext.getServiceReference("org.osgi.service.event.EventAdmin"));
+
+        assertEveryDefaultServes();
+        assertEquals(0, runtime.getRuntimeDTO().configurationProblems.length);
     }
 
     @Test
