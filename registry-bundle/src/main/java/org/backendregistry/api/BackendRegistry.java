@@ -71,6 +71,16 @@ public interface BackendRegistry {
     void clearOverride(BackendId<?> id);
 
     /**
+     * Tries again every provider of the name whose object could not be obtained ({@code getService}
+     * returned {@code null} or threw): the best provider that can now be obtained serves before this
+     * returns. A provider is also tried again whenever its service properties change. Does nothing for a
+     * name whose providers have not failed.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    void retry(BackendId<?> id);
+
+    /**
      * The seed's {@code register_backend(backend, "a.b.C")}: loads the class through the calling bundle,
      * instantiates it with its public no-argument constructor, and serves the name with it until the
      * registration is closed or the calling bundle stops.

@@ -381,6 +381,26 @@ public final class RegistryCore {
         }
     }
 
+    /**
+     * Tries again the providers of {@code id} that failed to give their object: their name is decided
+     * again, which obtains each candidate in precedence order.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public void retry(BackendId<?> id) {
+        lookup(id.family(), id.name());
+        FamilyTable table = table(id.family());
+        NameSlot slot;
+        synchronized (table.lock) {
+            slot = table.slot(id);
+            if (slot == null) {
+                return;
+            }
+            slot.changed();
+        }
+        publisher.refresh(table, slot);
+    }
+
     /** The source of a programmatic registration: its instance, nothing to give back. */
     private record InstanceSource(Object instance) implements ServiceSource {
         @Override

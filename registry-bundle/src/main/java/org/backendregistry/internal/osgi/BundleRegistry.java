@@ -79,6 +79,11 @@ final class BundleRegistry implements BackendRegistry {
     }
 
     @Override
+    public void retry(BackendId<?> id) {
+        core.retry(id);
+    }
+
+    @Override
     public BackendRegistration register(BackendId<?> id, String className) {
         return registerInstance(id, RegisteredClass.load(id, className, caller));
     }
