@@ -25,6 +25,7 @@ import org.backendregistry.api.runtime.FailureReason;
 import org.backendregistry.api.runtime.NameDTO;
 import org.backendregistry.api.runtime.NotServingReason;
 import org.backendregistry.api.runtime.RegistryRuntimeDTO;
+import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.AttentionBackendId;
 import org.junit.After;
 import org.junit.Test;
@@ -34,6 +35,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeService;
@@ -119,6 +121,24 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
         assertArrayEquals(new String[] { "pins", "pin.fallback", "catalog.closed", "trusted.bundles",
                 "deprecation.warnings" }, Arrays.stream(definition.getAttributeDefinitions(ObjectClassDefinition.ALL))
                         .map(AttributeDefinition::getID).toArray());
+    }
+
+    @Test
+    public void aPinByClassNameFindsAPlainServiceThatNeverServed() throws Exception {
+        registerAttentionService(new TestAttentionBackend("FLASH_ATTN", "ranked higher"), "FLASH_ATTN", 10);
+        ServiceRegistration<AttentionBackend> plain = registerAttentionService(new PinnedByClass(), "FLASH_ATTN", 5);
+
+        configure("pins", "FLASH_ATTN=" + PinnedByClass.class.getName());
+
+        assertTrue(awaitRuntime(dto -> flash().serving != null && flash().serving.id == serviceId(plain)));
+        assertEquals(PinnedByClass.class.getName(), registry.path(FLASH_ATTN));
+    }
+
+    /** A backend class of its own, so that a pin by class name tells it from the other test backends. */
+    public static final class PinnedByClass extends TestAttentionBackend {
+        public PinnedByClass() {
+            super("FLASH_ATTN", "pinned by class");
+        }
     }
 
     @Test

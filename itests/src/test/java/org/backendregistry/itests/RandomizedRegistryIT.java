@@ -15,13 +15,17 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.Dictionary;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -59,8 +63,16 @@ public class RandomizedRegistryIT extends BackendRegistryTestSupport {
     /** Ties are frequent on purpose, so that the service id decides often. */
     private static final Integer[] RANKINGS = {null, -1, 0, 0, 3, 3, 7};
 
+    private static final int WRITERS = 3;
+    private static final int READERS = 2;
+    private static final int ROUNDS = 80;
+    private static final int OPERATIONS_PER_ROUND = 8;
+    private static final long JOIN_BOUND_MS = 60_000;
+
     @Inject
     private BackendRegistryRuntime runtime;
+
+    private final Object registering = new Object();
 
     @Configuration
     public Option[] configuration() {
@@ -94,6 +106,153 @@ public class RandomizedRegistryIT extends BackendRegistryTestSupport {
         }
         System.out.println("RandomizedRegistryIT seed " + seed + ": " + OPERATIONS + " operations agreed with the model ("
                 + model.counts + ")");
+    }
+
+    /**
+     * Several writer threads register, change, unregister and close their own providers at once while
+     * readers look the names up without pause. After each round (a quiescent point) the registry agrees
+     * with the model; no reader ever got an object whose withdrawal had returned before its lookup began.
+     */
+    @Test
+    public void operationsFromSeveralThreadsAgreeWithTheModelAtEveryQuiescentPointAndNoReaderSeesAWithdrawnObject()
+            throws Exception {
+        long seed = Long.getLong("registry.seed", new Random().nextLong());
+        System.out.println("RandomizedRegistryIT concurrent seed " + seed + " (replay with -Dregistry.seed=" + seed + ")");
+        Model model = new Model();
+        for (String name : NAMES) {
+            model.adoptPresentProviders(nameDto(name));
+        }
+        Withdrawals withdrawals = new Withdrawals();
+        List<Thread> readers = new ArrayList<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        for (int r = 0; r < READERS; r++) {
+            Thread reader = new Thread(() -> {
+                while (reading.get()) {
+                    for (String name : NAMES) {
+                        withdrawals.lookUp(() -> registry.backend(AttentionBackendId.FAMILY, name), name);
+                    }
+                }
+            }, "reader-" + r);
+            reader.start();
+            readers.add(reader);
+        }
+        List<List<ModelProvider>> owned = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            owned.add(new ArrayList<>());
+        }
+        Random rounds = new Random(seed);
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                List<Thread> writers = new ArrayList<>();
+                List<Throwable> failures = new CopyOnWriteArrayList<>();
+                for (int w = 0; w < WRITERS; w++) {
+                    Random random = new Random(rounds.nextLong());
+                    List<ModelProvider> mine = owned.get(w);
+                    Thread writer = new Thread(() -> {
+                        try {
+                            for (int op = 0; op < OPERATIONS_PER_ROUND; op++) {
+                                performConcurrently(random, model, mine, withdrawals);
+                            }
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    }, "writer-" + w);
+                    writer.start();
+                    writers.add(writer);
+                }
+                for (Thread writer : writers) {
+                    writer.join(JOIN_BOUND_MS);
+                    assertFalse("a writer is stuck: " + writer.getName(), writer.isAlive());
+                }
+                assertEquals("seed " + seed + ", round " + round + ": writers failed", List.of(), failures);
+                if (rounds.nextInt(4) == 0) {
+                    String name = pick(rounds, NAMES);
+                    registry.clearOverride(AttentionBackendId.FAMILY.id(name));
+                    model.clearOverride(name);
+                }
+                for (String name : NAMES) {
+                    assertAgrees(model, name, "seed " + seed + ", round " + round + ": ");
+                }
+            }
+        } finally {
+            reading.set(false);
+            for (Thread reader : readers) {
+                reader.join(JOIN_BOUND_MS);
+            }
+            model.registrations.stream().filter(p -> p.handle != null).forEach(p -> p.handle.close());
+            owned.stream().flatMap(List::stream).filter(p -> p.service != null).forEach(p -> p.service.unregister());
+        }
+        assertEquals("seed " + seed + ": lookups that returned an object withdrawn before they began",
+                List.of(), withdrawals.violations);
+        assertTrue("the readers looked up names (" + withdrawals.lookups + ")", withdrawals.lookups.sum() > 0);
+        System.out.println("RandomizedRegistryIT concurrent seed " + seed + ": " + ROUNDS + " rounds of " + WRITERS
+                + " writers agreed with the model; " + withdrawals.lookups.sum() + " lookups during them");
+    }
+
+    /** One writer's operation on its own providers; the model is updated under its monitor. */
+    private void performConcurrently(Random random, Model model, List<ModelProvider> mine, Withdrawals withdrawals) {
+        int dice = random.nextInt(100);
+        List<ModelProvider> services = mine.stream().filter(p -> !p.registration).toList();
+        List<ModelProvider> handles = mine.stream().filter(p -> p.registration).toList();
+        if (dice < 30 || services.isEmpty() && dice < 50) {
+            String name = pick(random, NAMES);
+            Integer ranking = pick(random, RANKINGS);
+            boolean isDefault = random.nextInt(4) == 0;
+            TestAttentionBackend backend = new TestAttentionBackend(name, Thread.currentThread().getName());
+            ServiceRegistration<AttentionBackend> registration = bundleContext.registerService(AttentionBackend.class,
+                    backend, serviceProperties(name, ranking, isDefault));
+            ModelProvider service = new ModelProvider(name, false, isDefault, ranking == null ? 0 : ranking,
+                    serviceId(registration), backend, registration, null);
+            mine.add(service);
+            synchronized (model) {
+                model.services.add(service);
+            }
+        } else if (dice < 50 && !services.isEmpty()) {
+            ModelProvider service = pick(random, services);
+            service.service.unregister();
+            withdrawals.withdrawn(service.object);
+            mine.remove(service);
+            synchronized (model) {
+                model.services.remove(service);
+                model.setAside.remove(service.id);
+            }
+        } else if (dice < 70 && !services.isEmpty()) {
+            ModelProvider service = pick(random, services);
+            String name = pick(random, NAMES);
+            Integer ranking = pick(random, RANKINGS);
+            boolean isDefault = random.nextInt(4) == 0;
+            synchronized (model) {
+                // under the model's monitor: a quiescent check never sees the model half-changed
+                service.service.setProperties(serviceProperties(name, ranking, isDefault));
+                service.name = name;
+                service.ranking = ranking == null ? 0 : ranking;
+                service.isDefault = isDefault;
+                model.propertiesChanged(service);
+            }
+        } else if (dice < 88) {
+            String name = pick(random, NAMES);
+            BackendId<AttentionBackend> id = AttentionBackendId.FAMILY.id(name);
+            ModelProvider registration;
+            synchronized (registering) {
+                // one register call at a time, so that the newest registration of the name is this one and
+                // tells its sequence number; everything else goes on meanwhile
+                BackendRegistration handle = registry.register(id, TestAttentionBackend.class);
+                BackendProvider provider = registry.serving(id).orElseThrow();
+                registration = new ModelProvider(name, true, false, 0, provider.id(), registry.backend(id), null, handle);
+            }
+            mine.add(registration);
+            synchronized (model) {
+                model.addRegistration(registration);
+            }
+        } else if (!handles.isEmpty()) {
+            ModelProvider registration = pick(random, handles);
+            registration.handle.close();
+            withdrawals.withdrawn(registration.object);
+            mine.remove(registration);
+            synchronized (model) {
+                registration.open = false;
+            }
+        }
     }
 
     /** Performs one random operation on the registry and the model alike; @return what it did */
@@ -133,6 +292,7 @@ public class RandomizedRegistryIT extends BackendRegistryTestSupport {
             service.name = name;
             service.ranking = ranking == null ? 0 : ranking;
             service.isDefault = isDefault;
+            model.propertiesChanged(service);
             model.counts.merge("setProperties", 1, Integer::sum);
             return "change service " + service.id + " to " + describe(name, ranking, isDefault);
         }
@@ -224,7 +384,7 @@ public class RandomizedRegistryIT extends BackendRegistryTestSupport {
         for (ModelProvider provider : providers) {
             if (expected.isEmpty() || provider != expected.get()) {
                 wanted.put((provider.registration ? "REGISTRATION " : "SERVICE ") + provider.id,
-                        model.setAside.contains(provider.id) && !provider.registration ? NotServingReason.SET_ASIDE
+                        model.setAside.containsKey(provider.id) && !provider.registration ? NotServingReason.SET_ASIDE
                                 : NotServingReason.SHADOWED);
             }
         }
@@ -266,7 +426,8 @@ public class RandomizedRegistryIT extends BackendRegistryTestSupport {
         final List<ModelProvider> services = new ArrayList<>();
         /** Programmatic registrations in the order they were made, open or not. */
         final List<ModelProvider> registrations = new ArrayList<>();
-        final Set<Long> setAside = new HashSet<>();
+        /** set-aside services, with the name they were set aside from */
+        final Map<Long, String> setAside = new HashMap<>();
         final Map<String, Integer> counts = new TreeMap<>();
 
         /** Takes the providers the framework started with (the defaults of the backend bundles) as they are. */
@@ -313,7 +474,7 @@ public class RandomizedRegistryIT extends BackendRegistryTestSupport {
                     .thenComparing(Comparator.comparingInt((ModelProvider s) -> s.ranking).reversed())
                     .thenComparingLong(s -> s.id);
             return services.stream()
-                    .filter(s -> s.name.equals(name) && !setAside.contains(s.id))
+                    .filter(s -> s.name.equals(name) && !setAside.containsKey(s.id))
                     .min(order);
         }
 
@@ -326,9 +487,26 @@ public class RandomizedRegistryIT extends BackendRegistryTestSupport {
             }
             for (ModelProvider service : services) {
                 if (service.name.equals(name) && !service.isDefault) {
-                    setAside.add(service.id);
+                    setAside.put(service.id, name);
                 }
             }
+        }
+
+        /** A set-aside service whose properties make it a default, or move it to another name, takes that role. */
+        void propertiesChanged(ModelProvider service) {
+            String asideFrom = setAside.get(service.id);
+            if (asideFrom != null && (service.isDefault || !service.name.equals(asideFrom))) {
+                setAside.remove(service.id);
+            }
+        }
+
+        /** Adds a registration where its sequence number puts it: the newest serves first. */
+        void addRegistration(ModelProvider registration) {
+            int at = registrations.size();
+            while (at > 0 && registrations.get(at - 1).id > registration.id) {
+                at--;
+            }
+            registrations.add(at, registration);
         }
 
         boolean knows(Object object) {
@@ -367,6 +545,38 @@ public class RandomizedRegistryIT extends BackendRegistryTestSupport {
             return (registration ? "REGISTRATION " : "SERVICE ") + id + " (" + name + (registration ? ""
                     : ", ranking " + ranking + (isDefault ? ", default" : "")) + (object == null ? ", " + className : "")
                     + ")";
+        }
+    }
+
+    /**
+     * A logical clock of withdrawals: each withdrawn object is stamped once its unregister() or close()
+     * has returned; a lookup that read the clock before it began must not return an object stamped at or
+     * before that reading.
+     */
+    private static final class Withdrawals {
+        final AtomicLong clock = new AtomicLong();
+        final Map<Object, Long> withdrawnAt = new ConcurrentHashMap<>();
+        final List<String> violations = new CopyOnWriteArrayList<>();
+        final LongAdder lookups = new LongAdder();
+
+        void withdrawn(Object object) {
+            withdrawnAt.put(object, clock.incrementAndGet());
+        }
+
+        void lookUp(Supplier<Object> lookup, String name) {
+            long began = clock.get();
+            Object object;
+            try {
+                object = lookup.get();
+            } catch (RuntimeException nothingServes) {
+                return;
+            }
+            lookups.increment();
+            Long stamp = withdrawnAt.get(object);
+            if (stamp != null && stamp <= began && violations.size() < 10) {
+                violations.add(name + " returned " + object + ", withdrawn at " + stamp + " before the lookup began at "
+                        + began);
+            }
         }
     }
 }

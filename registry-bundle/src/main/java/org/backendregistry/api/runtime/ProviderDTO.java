@@ -28,4 +28,13 @@ public class ProviderDTO extends DTO {
 
     /** The implementation class name, or {@code null} while the registry has never obtained the object. */
     public String className;
+
+    /**
+     * How often the registry failed to obtain its object ({@code getService} returned {@code null}, threw,
+     * or gave an object of the wrong type) since it arrived; 0 when it never failed.
+     */
+    public int failureCount;
+
+    /** When obtaining its object last failed, in milliseconds since the epoch; 0 when it never failed. */
+    public long lastFailureTime;
 }

@@ -1,5 +1,6 @@
 package org.backendregistry.internal.core;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.backendregistry.api.runtime.NotServingReason;
@@ -17,6 +18,8 @@ final class Acquisition {
     private volatile String knownClassName;
     private volatile NotServingReason failure;
     private volatile String failureDetail;
+    private final AtomicInteger failureCount = new AtomicInteger();
+    private volatile long lastFailureMillis;
 
     Acquisition(ServiceSource source) {
         this.source = source;
@@ -53,8 +56,22 @@ final class Acquisition {
         if (obtained != null) {
             knownClassName = obtained.getClass().getName();
         }
+        if (failedBecause != null || detail != null) {
+            failureCount.incrementAndGet();
+            lastFailureMillis = System.currentTimeMillis();
+        }
         failure = failedBecause;
         failureDetail = detail;
+    }
+
+    /** @return how often obtaining the object failed since the provider arrived */
+    int failureCount() {
+        return failureCount.get();
+    }
+
+    /** @return when obtaining the object last failed (epoch milliseconds), or 0 when it never did */
+    long lastFailureMillis() {
+        return lastFailureMillis;
     }
 
     /** @return the object's class name, once it was obtained, else {@code null} */

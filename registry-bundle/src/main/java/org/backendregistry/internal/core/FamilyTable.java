@@ -2,9 +2,10 @@ package org.backendregistry.internal.core;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,8 +25,10 @@ final class FamilyTable {
     /** the enum class of the catalog ids, so that a lookup recognises one without calling into it */
     private final Class<?> catalogClass;
     private final ConcurrentHashMap<String, NameSlot> byName = new ConcurrentHashMap<>();
-    /** service ids set aside by clearOverride; guarded by {@link #lock} */
-    final Set<Long> setAsideServices = new HashSet<>();
+    /** service ids set aside by clearOverride, with the name they were set aside from; guarded by {@link #lock} */
+    private final Map<Long, BackendId<?>> setAside = new HashMap<>();
+    /** the ids of {@link #setAside}, as the candidate order reads them */
+    final Set<Long> setAsideServices = setAside.keySet();
     /** every tracked service, provider or not; guarded by {@link #lock} */
     final Set<TrackedService> services = new LinkedHashSet<>();
 
@@ -37,6 +40,22 @@ final class FamilyTable {
         for (int i = 0; i < ids.size(); i++) {
             catalog[i] = new NameSlot(ids.get(i));
             byName.put(ids.get(i).name(), catalog[i]);
+        }
+    }
+
+    /** Sets an override service of {@code id} aside; call with {@link #lock} held. @return whether it was not yet */
+    boolean setAside(long serviceId, BackendId<?> id) {
+        return setAside.put(serviceId, id) == null;
+    }
+
+    /**
+     * Keeps a service set aside only while it is an override of the name it was set aside from: as a
+     * default, or under another name, it takes its new role. Call with {@link #lock} held.
+     */
+    void keepSetAsideOnlyAs(long serviceId, BackendId<?> id, ProviderKind kind) {
+        BackendId<?> asideAs = setAside.get(serviceId);
+        if (asideAs != null && (kind != ProviderKind.OVERRIDE || !asideAs.equals(id))) {
+            setAside.remove(serviceId);
         }
     }
 

@@ -91,6 +91,22 @@ final class NameSlot {
                 configuration.pin(id.family().index(), id.name()), admitted(configuration), id.name());
     }
 
+    /**
+     * @return the eligible providers that {@code pin} does not match by bundle and whose implementation
+     *         class is not known for certain yet, so that the pin cannot yet tell whether it matches them
+     */
+    List<Provider> classUnknownFor(String pin, Set<Long> setAsideServices, RegistryConfiguration configuration) {
+        CandidateOrder order = order(setAsideServices, configuration);
+        List<Provider> unknown = new ArrayList<>(0);
+        for (Provider provider : providers) {
+            if (!order.excluded().containsKey(provider) && !provider.isClassKnown()
+                    && !pin.equals(provider.description().bundleSymbolicName())) {
+                unknown.add(provider);
+            }
+        }
+        return unknown;
+    }
+
     List<Provider> providers() {
         return List.copyOf(providers);
     }

@@ -65,7 +65,15 @@ final class Provider {
         return known != null ? known : classHint;
     }
 
-    /** @return whether an operator pin to {@code target} (symbolic name or class name) means this provider */
+    /** @return whether the class of the provider's object is known for certain (it was obtained, or registered) */
+    boolean isClassKnown() {
+        return kind == ProviderKind.REGISTRATION || acquisition.knownClassName() != null;
+    }
+
+    /**
+     * @return whether an operator pin to {@code target} means this provider: the symbolic name of its
+     *         bundle, or the name of its implementation class
+     */
     boolean matchesPin(String target) {
         return target.equals(description.bundleSymbolicName()) || target.equals(className());
     }

@@ -21,14 +21,14 @@ import org.backendregistry.api.runtime.NotServingReason;
 final class Publisher {
 
     private final AtomicLong generation;
-    private final ChangeSink sink;
+    private final ChangeQueue changes;
     private final Logger log;
     private final Supplier<RegistryConfiguration> configuration;
     private volatile boolean closing;
 
     Publisher(AtomicLong generation, ChangeSink sink, Logger log, Supplier<RegistryConfiguration> configuration) {
         this.generation = generation;
-        this.sink = sink;
+        this.changes = new ChangeQueue(sink, log);
         this.log = log;
         this.configuration = configuration;
     }
@@ -38,8 +38,26 @@ final class Publisher {
         closing = true;
     }
 
+    /**
+     * Decides again what serves {@code slot}, publishes it, and delivers the change (in order with every
+     * other change) before returning, unless another thread is delivering changes, which then delivers it.
+     */
     void refresh(FamilyTable table, NameSlot slot) {
+        decide(table, slot);
+        changes.deliver();
+    }
+
+    /** Delivers the changes published so far; call with no lock held. */
+    void deliverChanges() {
+        changes.deliver();
+    }
+
+    private void decide(FamilyTable table, NameSlot slot) {
         while (true) {
+            List<Provider> wrongType = new ArrayList<>(0);
+            if (!closing) {
+                probeClassesForPin(table, slot, wrongType);
+            }
             CandidateOrder order;
             long version;
             RegistryConfiguration applied;
@@ -50,7 +68,6 @@ final class Publisher {
             }
             Provider chosen = null;
             Object object = null;
-            List<Provider> wrongType = new ArrayList<>(0);
             for (Provider candidate : closing ? List.<Provider>of() : order.tryOrder()) {
                 object = obtain(table, candidate, wrongType);
                 if (object != null) {
@@ -59,7 +76,6 @@ final class Publisher {
                 }
             }
             List<Acquisition> released = new ArrayList<>();
-            BackendChange change;
             synchronized (table.lock) {
                 if (slot.version() != version || (chosen != null && !chosen.acquisition().holds(object))) {
                     continue; // the candidates changed while we obtained: decide again
@@ -75,18 +91,33 @@ final class Publisher {
                         released.add(provider.acquisition());
                     }
                 }
-                change = null;
                 if (isChange(previous, next)) {
-                    change = new BackendChange(slot.id(), Optional.ofNullable(previous).map(Served::description),
-                            Optional.ofNullable(next).map(Served::description), generation.incrementAndGet());
+                    // queued under the lock that published it: changes of a name queue in generation order
+                    changes.add(new BackendChange(slot.id(), Optional.ofNullable(previous).map(Served::description),
+                            Optional.ofNullable(next).map(Served::description), generation.incrementAndGet()));
                 }
                 table.forgetIfUnused(slot);
             }
             released.forEach(Acquisition::giveBack);
-            if (change != null) {
-                sink.changed(change);
-            }
             return;
+        }
+    }
+
+    /**
+     * A pin by class name must see the class of every provider, also of those never obtained (a plain
+     * service's class is known only from its object): obtains each eligible provider whose class is not
+     * known yet and that the pin does not already match by bundle. What is obtained but does not serve is
+     * given back when the decision is published.
+     */
+    private void probeClassesForPin(FamilyTable table, NameSlot slot, List<Provider> wrongType) {
+        List<Provider> unknown;
+        synchronized (table.lock) {
+            RegistryConfiguration applied = configuration.get();
+            String pin = applied.pin(table.family().index(), slot.id().name());
+            unknown = pin == null ? List.of() : slot.classUnknownFor(pin, table.setAsideServices, applied);
+        }
+        for (Provider provider : unknown) {
+            obtain(table, provider, wrongType);
         }
     }
 

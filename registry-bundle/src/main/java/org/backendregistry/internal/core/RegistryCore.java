@@ -140,6 +140,16 @@ public final class RegistryCore {
         return tables[family.index()];
     }
 
+    /**
+     * @return the registry's own id for {@code id}, so that no caller's implementation of {@link BackendId}
+     *         is kept, or called under a lock
+     * @throws IllegalArgumentException for an invalid name
+     */
+    private BackendId<?> canonical(BackendId<?> id) {
+        NameSlot slot = slot(id);
+        return slot != null ? slot.id() : id.family().id(id.name());
+    }
+
     private boolean isKnown(NameSlot slot) {
         return slot.id().isCatalog() || (slot.hasProviders() && slot.admitted(configuration));
     }
@@ -196,13 +206,34 @@ public final class RegistryCore {
     /** Starts tracking a service of {@code family}; it becomes a provider when its properties allow. */
     public TrackedService track(BackendFamily<?> family, long serviceId, Owner owner,
             Function<String, Object> properties, ServiceSource source) {
-        TrackedService service = new TrackedService(family, serviceId, owner, source, properties);
-        FamilyTable table = table(family);
+        TrackedService service = service(family, serviceId, owner, properties, source);
+        track(service);
+        return service;
+    }
+
+    /**
+     * Describes a service without tracking it yet, so that the caller can make it findable for a
+     * concurrent {@link #untrack} before {@link #track(TrackedService)} decides anything.
+     */
+    public TrackedService service(BackendFamily<?> family, long serviceId, Owner owner,
+            Function<String, Object> properties, ServiceSource source) {
+        table(family); // rejects a family that is not the registry's
+        return new TrackedService(family, serviceId, owner, source, properties);
+    }
+
+    /**
+     * Starts tracking {@code service}: what it provides is served before this returns, unless
+     * {@link #untrack} was called for it first, in which case nothing happens.
+     */
+    public void track(TrackedService service) {
+        FamilyTable table = table(service.family);
         synchronized (table.lock) {
+            if (service.gone) {
+                return;
+            }
             table.services.add(service);
         }
-        update(service, properties);
-        return service;
+        update(service, service.properties);
     }
 
     /** The service's properties changed: its name, ranking or default flag may have. */
@@ -210,11 +241,19 @@ public final class RegistryCore {
         update(service, properties);
     }
 
-    /** The service went away: what it served is served by the next provider before this returns. */
+    /**
+     * The service went away: what it served is served by the next provider before this returns, and its
+     * object is never published again, even by a decision in progress on another thread. Does nothing the
+     * second time.
+     */
     public void untrack(TrackedService service) {
         FamilyTable table = table(service.family);
         NameSlot slot = null;
         synchronized (table.lock) {
+            if (service.gone) {
+                return;
+            }
+            service.gone = true;
             generation.incrementAndGet();
             table.services.remove(service);
             service.acquisition.close();
@@ -254,10 +293,11 @@ public final class RegistryCore {
             String previousProblem = service.problem;
             if (read.isProvider() && isAdmitted(service.family, read.name())) {
                 BackendId<?> id = service.family.id(read.name());
+                table.keepSetAsideOnlyAs(service.serviceId, id, kindOf(read));
                 BackendProvider description = new BackendProvider(BackendProvider.Origin.SERVICE, service.serviceId,
                         service.owner.bundleId(), service.owner.symbolicName(), service.owner.version(), read.ranking(),
                         read.isDefault(), null);
-                service.provider = new Provider(id, read.isDefault() ? ProviderKind.DEFAULT : ProviderKind.OVERRIDE,
+                service.provider = new Provider(id, kindOf(read),
                         description, service.acquisition, read.classHint(), service);
                 service.failure = null;
                 service.value = null;
@@ -289,6 +329,10 @@ public final class RegistryCore {
         }
     }
 
+    private static ProviderKind kindOf(ProviderProperties read) {
+        return read.isDefault() ? ProviderKind.DEFAULT : ProviderKind.OVERRIDE;
+    }
+
     private boolean isAdmitted(BackendFamily<?> family, String name) {
         return !configuration.catalogClosed() || family.catalogId(name).isPresent();
     }
@@ -302,7 +346,8 @@ public final class RegistryCore {
      * @throws IllegalArgumentException when the catalog is closed to the name
      * @throws IllegalStateException    when the owner may not override
      */
-    public Object register(BackendId<?> id, Object instance, Owner owner) {
+    public Object register(BackendId<?> requested, Object instance, Owner owner) {
+        BackendId<?> id = canonical(requested);
         if (!isAdmitted(id.family(), id.name())) {
             throw new IllegalArgumentException(unknownMessage(id.family(), id.name())
                     + ". (catalog.closed=true admits no other names.)");
@@ -350,7 +395,8 @@ public final class RegistryCore {
      * Sets aside every override of {@code id}: registrations are withdrawn, override services skipped
      * until they register again. Does nothing when nothing overrides the name.
      */
-    public void clearOverride(BackendId<?> id) {
+    public void clearOverride(BackendId<?> requested) {
+        BackendId<?> id = canonical(requested);
         FamilyTable table = table(id.family());
         NameSlot slot;
         List<Provider> withdrawn = new ArrayList<>();
@@ -366,7 +412,7 @@ public final class RegistryCore {
                     provider.acquisition().close();
                     withdrawn.add(provider);
                 } else if (provider.kind() == ProviderKind.OVERRIDE) {
-                    changed |= table.setAsideServices.add(provider.sequence());
+                    changed |= table.setAside(provider.sequence(), id);
                 }
             }
             if (!changed && withdrawn.isEmpty()) {
@@ -387,8 +433,8 @@ public final class RegistryCore {
      *
      * @throws IllegalArgumentException for an unknown name
      */
-    public void retry(BackendId<?> id) {
-        lookup(id.family(), id.name());
+    public void retry(BackendId<?> requested) {
+        BackendId<?> id = lookup(requested.family(), requested.name());
         FamilyTable table = table(id.family());
         NameSlot slot;
         synchronized (table.lock) {

@@ -69,7 +69,7 @@ public final class RuntimeView {
         dto.pin = slot.pin();
         Served served = slot.served();
         if (served != null) {
-            dto.serving = provider(served.description());
+            dto.serving = provider(served.description(), served.provider());
             dto.overridden = served.isOverridden();
         } else {
             dto.problem = slot.problem() != null ? slot.problem() : notServedProblem(slot);
@@ -92,7 +92,7 @@ public final class RuntimeView {
 
     private static NotServingDTO notServing(NameSlot slot, Provider provider, CandidateOrder order, Served served) {
         NotServingDTO dto = new NotServingDTO();
-        dto.provider = provider(provider.description().withClassName(provider.className()));
+        dto.provider = provider(provider.description().withClassName(provider.className()), provider);
         Map<Provider, NotServingReason> excluded = order.excluded();
         NotServingReason failure = provider.acquisition().failure();
         if (excluded.containsKey(provider)) {
@@ -117,7 +117,7 @@ public final class RuntimeView {
         return dto;
     }
 
-    private static ProviderDTO provider(BackendProvider provider) {
+    private static ProviderDTO provider(BackendProvider provider, Provider source) {
         ProviderDTO dto = new ProviderDTO();
         dto.origin = provider.origin().name();
         dto.id = provider.id();
@@ -127,6 +127,8 @@ public final class RuntimeView {
         dto.ranking = provider.ranking();
         dto.isDefault = provider.isDefault();
         dto.className = provider.className();
+        dto.failureCount = source.acquisition().failureCount();
+        dto.lastFailureTime = source.acquisition().lastFailureMillis();
         return dto;
     }
 

@@ -22,6 +22,8 @@ public final class TrackedService {
     FailureReason failure;
     /** the offending value, described, or {@code null} */
     String value;
+    /** whether the service went away: it is never tracked or published again */
+    boolean gone;
     /** the latest properties, read again when the configuration changes */
     Function<String, Object> properties;
 
@@ -40,6 +42,11 @@ public final class TrackedService {
         failure = reason;
         value = offendingValue;
         problem = why;
+    }
+
+    /** @return its {@code service.id} */
+    public long serviceId() {
+        return serviceId;
     }
 
     /** @return why the service is not a provider, or {@code null} when it is one */

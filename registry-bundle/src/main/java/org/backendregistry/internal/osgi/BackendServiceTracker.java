@@ -1,5 +1,9 @@
 package org.backendregistry.internal.osgi;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.internal.core.Owner;
 import org.backendregistry.internal.core.RegistryCore;
@@ -7,6 +11,9 @@ import org.backendregistry.internal.core.TrackedService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
@@ -14,13 +21,26 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 /**
  * Tracks every service of one family's interface and hands its arrivals, property changes and
  * departures to the core, synchronously inside the service event that reports them.
+ *
+ * <p>A ServiceTracker holds back an UNREGISTERING event that arrives while {@code addingService} is
+ * still running on another thread, and reports the removal only once adding returns: by then
+ * {@code unregister()} may have returned with the service still published. So a plain service
+ * listener reports every UNREGISTERING at once, and a service that is being added is findable by its
+ * {@code service.id} from the start of {@code addingService}.
  */
-final class BackendServiceTracker implements ServiceTrackerCustomizer<Object, TrackedService> {
+final class BackendServiceTracker implements ServiceTrackerCustomizer<Object, TrackedService>, ServiceListener {
 
     private final BundleContext context;
     private final BackendFamily<?> family;
     private final RegistryCore core;
     private final ServiceTracker<Object, TrackedService> tracker;
+    /** services being added or tracked, by {@code service.id} */
+    private final Map<Long, TrackedService> byId = new ConcurrentHashMap<>();
+    /**
+     * ids whose UNREGISTERING arrived before their {@code addingService} made them findable; such a
+     * service is not tracked. Only a race leaves an id here, and each is removed when adding runs.
+     */
+    private final Set<Long> unregisteredEarly = ConcurrentHashMap.newKeySet();
 
     BackendServiceTracker(BundleContext context, BackendFamily<?> family, RegistryCore core) {
         this.context = context;
@@ -30,22 +50,39 @@ final class BackendServiceTracker implements ServiceTrackerCustomizer<Object, Tr
     }
 
     void open() {
+        try {
+            // before the tracker, so that no UNREGISTERING of a tracked service is missed
+            context.addServiceListener(this, "(" + Constants.OBJECTCLASS + "=" + family.serviceType().getName() + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         tracker.open();
     }
 
     void close() {
         tracker.close();
+        context.removeServiceListener(this);
+        unregisteredEarly.clear();
     }
 
     @Override
     public TrackedService addingService(ServiceReference<Object> reference) {
+        long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
         Bundle bundle = reference.getBundle();
         if (bundle == null) {
+            unregisteredEarly.remove(serviceId);
             return null; // unregistered before we saw it
         }
         Owner owner = new Owner(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString());
-        long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
-        return core.track(family, serviceId, owner, reference::getProperty, new ReferenceSource(context, reference));
+        TrackedService service = core.service(family, serviceId, owner, reference::getProperty,
+                new ReferenceSource(context, reference));
+        byId.put(serviceId, service);
+        if (unregisteredEarly.remove(serviceId)) {
+            byId.remove(serviceId, service);
+            return null;
+        }
+        core.track(service);
+        return service;
     }
 
     @Override
@@ -55,6 +92,23 @@ final class BackendServiceTracker implements ServiceTrackerCustomizer<Object, Tr
 
     @Override
     public void removedService(ServiceReference<Object> reference, TrackedService service) {
-        core.untrack(service);
+        byId.remove(service.serviceId(), service);
+        core.untrack(service); // usually done already by serviceChanged
+    }
+
+    /** Reports an UNREGISTERING at once, even while the service is still being added on another thread. */
+    @Override
+    public void serviceChanged(ServiceEvent event) {
+        if (event.getType() != ServiceEvent.UNREGISTERING) {
+            return;
+        }
+        long serviceId = (Long) event.getServiceReference().getProperty(Constants.SERVICE_ID);
+        // the id is remembered first, so that an addingService that has not made the service findable yet sees it
+        unregisteredEarly.add(serviceId);
+        TrackedService service = byId.remove(serviceId);
+        if (service != null) {
+            unregisteredEarly.remove(serviceId);
+            core.untrack(service);
+        }
     }
 }

@@ -109,7 +109,10 @@ final class BundleRegistry implements BackendRegistry {
         return core.generation();
     }
 
-    /** Withdraws every registration this bundle made: it released the registry, or it is stopping. */
+    /**
+     * Withdraws every registration this bundle made: it released the registry, or it is stopping. Returns
+     * when none serves any more, also those being registered or closed on other threads meanwhile.
+     */
     void dispose() {
         disposed = true;
         for (ProgrammaticRegistration registration : registrations) {
@@ -118,14 +121,13 @@ final class BundleRegistry implements BackendRegistry {
     }
 
     private BackendRegistration registerInstance(BackendId<?> id, Object instance) {
-        if (disposed) {
-            throw new IllegalStateException("Bundle " + owner.symbolicName() + " [" + owner.bundleId()
-                    + "] has released the BackendRegistry service; get it again before registering " + id.name());
-        }
+        // in the owner's set before it serves, so that a dispose() that runs meanwhile withdraws it
         ProgrammaticRegistration registration = new ProgrammaticRegistration(core, id, instance, owner, registrations);
         registrations.add(registration);
-        if (disposed) {
-            registration.close(); // the bundle released us while we registered
+        if (disposed || !registration.open()) {
+            registration.close();
+            throw new IllegalStateException("Bundle " + owner.symbolicName() + " [" + owner.bundleId()
+                    + "] has released the BackendRegistry service; get it again before registering " + id.name());
         }
         return registration;
     }

@@ -2,6 +2,9 @@ package org.backendregistry.internal.osgi;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.backendregistry.api.BackendChange;
@@ -12,7 +15,8 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Delivers each change to every {@link BackendListener} service, each isolated from the others, and
- * to EventAdmin when it is present.
+ * to EventAdmin when it is present. Changes arrive here one at a time, in order; EventAdmin keeps the
+ * order of asynchronous events only per posting thread, so one thread of ours posts them all.
  */
 final class ChangeDelivery implements ChangeSink {
 
@@ -22,6 +26,8 @@ final class ChangeDelivery implements ChangeSink {
     private final ServiceTracker<Object, Object> eventAdmin;
     private final Logger log;
     private final AtomicBoolean eventApiMissingLogged = new AtomicBoolean();
+    private final ExecutorService eventPoster = Executors.newSingleThreadExecutor(
+            task -> new Thread(task, "backend-registry-events"));
 
     ChangeDelivery(BundleContext context, Logger log) {
         this.listeners = new ServiceTracker<>(context, BackendListener.class, null);
@@ -36,6 +42,7 @@ final class ChangeDelivery implements ChangeSink {
     }
 
     void close() {
+        eventPoster.shutdown();
         eventAdmin.close();
         listeners.close();
     }
@@ -49,9 +56,17 @@ final class ChangeDelivery implements ChangeSink {
                 log.log(Level.WARNING, "BackendListener " + listener.getClass().getName() + " threw on " + change, e);
             }
         }
-        Object events = eventAdmin.getService();
-        if (events != null) {
-            post(events, change);
+        if (!eventAdmin.isEmpty()) {
+            try {
+                eventPoster.execute(() -> {
+                    Object events = eventAdmin.getService();
+                    if (events != null) {
+                        post(events, change);
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                // the registry is stopping: its last changes are not posted
+            }
         }
     }
 

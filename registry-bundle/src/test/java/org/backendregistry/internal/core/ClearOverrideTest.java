@@ -76,4 +76,70 @@ class ClearOverrideTest extends CoreFixture {
         assertEquals(announced, changes.size());
         assertEquals(DefaultImpl.class.getName(), path(FLASH_ATTN));
     }
+
+    @Test
+    void aSetAsideServiceThatBecomesADefaultServesAsOne() {
+        core.untrack(core.served(FLASH_ATTN).provider().service());
+        track(FakeService.of(new DefaultImpl("FLASH_ATTN"), "FLASH_ATTN").asDefault().ranking(-5));
+        FakeService override = FakeService.of(new OverrideA("FLASH_ATTN"), "FLASH_ATTN");
+        TrackedService tracked = track(override);
+        core.clearOverride(FLASH_ATTN);
+
+        modify(tracked, override.asDefault().ranking(10));
+
+        assertEquals(OverrideA.class.getName(), path(FLASH_ATTN), "the highest-ranked default serves");
+        assertFalse(isOverridden(FLASH_ATTN));
+    }
+
+    @Test
+    void aSetAsideServiceThatMovesToAnotherNameServesThatName() {
+        FakeService override = FakeService.of(new OverrideA("FLASH_ATTN"), "FLASH_ATTN");
+        TrackedService tracked = track(override);
+        core.clearOverride(FLASH_ATTN);
+
+        override.properties.put("backend.name", "TRITON_ATTN");
+        modify(tracked, override);
+
+        assertEquals(OverrideA.class.getName(), path(org.backendregistry.attention.AttentionBackendId.TRITON_ATTN));
+        assertEquals(DefaultImpl.class.getName(), path(FLASH_ATTN));
+    }
+
+    @Test
+    void aSetAsideServiceThatMovesAwayAndBackIsNoLongerAside() {
+        FakeService override = FakeService.of(new OverrideA("FLASH_ATTN"), "FLASH_ATTN");
+        TrackedService tracked = track(override);
+        core.clearOverride(FLASH_ATTN);
+
+        override.properties.put("backend.name", "TRITON_ATTN");
+        modify(tracked, override);
+        override.properties.put("backend.name", "FLASH_ATTN");
+        modify(tracked, override);
+
+        assertEquals(OverrideA.class.getName(), path(FLASH_ATTN), "it took a new role in between");
+    }
+
+    @Test
+    void aSetAsideServiceWhosePropertiesMakeItNoProviderForAWhileStaysAside() {
+        FakeService override = FakeService.of(new OverrideA("FLASH_ATTN"), "FLASH_ATTN");
+        TrackedService tracked = track(override);
+        core.clearOverride(FLASH_ATTN);
+
+        override.properties.put("backend.name", "flash attn");
+        modify(tracked, override);
+        override.properties.put("backend.name", "FLASH_ATTN");
+        modify(tracked, override);
+
+        assertEquals(DefaultImpl.class.getName(), path(FLASH_ATTN));
+    }
+
+    @Test
+    void clearOverrideSetsAsideOverridesThatDoNotServeBecauseOfAPin() {
+        track(FakeService.of(new OverrideA("FLASH_ATTN"), "FLASH_ATTN"));
+        configure("pins", "FLASH_ATTN=" + DEFAULTS.symbolicName());
+        core.clearOverride(FLASH_ATTN);
+
+        applyConfiguration(java.util.Map.of());
+
+        assertEquals(DefaultImpl.class.getName(), path(FLASH_ATTN), "the override was set aside while pinned away");
+    }
 }

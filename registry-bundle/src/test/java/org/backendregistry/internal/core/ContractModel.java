@@ -38,7 +38,8 @@ final class ContractModel {
         Object nameValue;
         Object ranking;
         boolean isDefault;
-        boolean setAside;
+        /** the name clearOverride set it aside from, while it stays an override of that name; else {@code null} */
+        String setAsideFrom;
 
         Entry(boolean registration, long id, String owner, Object object, Failure failure) {
             this.registration = registration;
@@ -60,7 +61,7 @@ final class ContractModel {
         public String toString() {
             return (registration ? "registration " : isDefault ? "default " : "override ") + id + " of " + owner
                     + " name=" + (nameValue instanceof Object[] array ? Arrays.toString(array) : nameValue) + " ranking=" + ranking + " failure=" + failure
-                    + (setAside ? " set-aside" : "");
+                    + (setAsideFrom != null ? " set-aside" : "");
         }
     }
 
@@ -102,10 +103,22 @@ final class ContractModel {
     void clearOverride(String name) {
         for (Entry service : services) {
             if (!service.isDefault && providedName(service).filter(name::equals).isPresent()) {
-                service.setAside = true;
+                service.setAsideFrom = name;
             }
         }
         registrations.removeIf(registration -> registration.nameValue.equals(name));
+    }
+
+    /**
+     * A set-aside service whose properties now make it a default, or an override of another name, takes
+     * that new role; while it provides no name at all it stays aside.
+     */
+    void propertiesChanged(Entry entry) {
+        Optional<String> name = providedName(entry);
+        if (entry.setAsideFrom != null && name.isPresent()
+                && (entry.isDefault || !name.get().equals(entry.setAsideFrom))) {
+            entry.setAsideFrom = null;
+        }
     }
 
     Expected expect(String name) {
@@ -113,7 +126,7 @@ final class ContractModel {
         boolean known = CATALOG.contains(name) || !ranked.isEmpty();
         List<Entry> eligible = new ArrayList<>();
         for (Entry entry : ranked) {
-            boolean setAside = !entry.registration && entry.setAside;
+            boolean setAside = !entry.registration && entry.setAsideFrom != null;
             boolean denied = !entry.isDefault && !trusts(entry.owner);
             if (!setAside && !denied) {
                 eligible.add(entry);

@@ -1,6 +1,7 @@
 package org.backendregistry.internal.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.backendregistry.api.BackendChange;
@@ -25,6 +26,15 @@ class CoreFixture {
 
     TrackedService track(BackendFamily<?> family, FakeService service, Owner owner) {
         return core.track(family, service.serviceId, owner, service.properties::get, service);
+    }
+
+    /** Applies a configuration with one property, e.g. {@code configure("pins", "FLASH_ATTN=...")}. */
+    void configure(String key, Object value) {
+        applyConfiguration(Map.of(key, value));
+    }
+
+    void applyConfiguration(Map<String, ?> properties) {
+        core.configure(RegistryConfiguration.read(properties, List.of(AttentionBackendId.FAMILY, MambaBackendId.FAMILY)));
     }
 
     void modify(TrackedService tracked, FakeService service) {

@@ -114,7 +114,7 @@ final class ModelAgreement {
         }
         Entry entry = check.model.services.stream().filter(e -> e.id == loser.provider.id).findFirst().orElse(null);
         require(entry != null, () -> name + ": the runtime view lists a service that is gone: " + loser.provider);
-        if (entry.setAside) {
+        if (entry.setAsideFrom != null) {
             require(loser.reason == NotServingReason.SET_ASIDE, () -> name + ": " + entry + " is reported " + loser.reason);
         } else if (!entry.isDefault && !check.model.trusts(entry.owner)) {
             require(loser.reason == NotServingReason.DENIED_BY_POLICY, () -> name + ": " + entry + " is reported "

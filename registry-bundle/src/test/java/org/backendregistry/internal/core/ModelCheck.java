@@ -141,6 +141,7 @@ final class ModelCheck {
         } else {
             changed.fake().properties.put(key, value);
         }
+        model.propertiesChanged(entry);
         history.add("modify " + key + " -> " + describe(value) + ": " + entry);
         core.modified(changed.tracked(), changed.fake().properties::get);
     }
@@ -172,6 +173,8 @@ final class ModelCheck {
         history.add("configure " + properties.entrySet().stream().map(e -> e.getKey() + "=" + describe(e.getValue()))
                 .toList());
         core.configure(RegistryConfiguration.read(properties, List.of(AttentionBackendId.FAMILY, MambaBackendId.FAMILY)));
+        // opening the catalog can give a set-aside service a new name to provide
+        model.services.forEach(model::propertiesChanged);
     }
 
     private void clearOverride(String name) {

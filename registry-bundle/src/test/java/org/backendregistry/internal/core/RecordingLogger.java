@@ -7,7 +7,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A logger that keeps every formatted message, so tests can assert what operators would read. */
-final class RecordingLogger implements Logger {
+class RecordingLogger implements Logger {
 
     final List<String> messages = new CopyOnWriteArrayList<>();
 
