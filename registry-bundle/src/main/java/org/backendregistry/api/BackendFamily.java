@@ -1,15 +1,16 @@
 package org.backendregistry.api;
 
 import java.lang.System.Logger.Level;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.backendregistry.internal.names.NameMessages;
+import org.backendregistry.internal.names.NameRules;
 
 /**
  * A family of backends: the service type its providers implement, its catalog of always-known names,
@@ -24,7 +25,6 @@ public final class BackendFamily<B> {
 
     private final String displayName;
     private final Class<B> serviceType;
-    private final String catalogTypeName;
     private final int index;
     private final List<BackendId<B>> catalog;
     private final Map<String, BackendId<B>> catalogByName;
@@ -32,11 +32,10 @@ public final class BackendFamily<B> {
     private final Set<String> deprecationsWarned = ConcurrentHashMap.newKeySet();
     private volatile boolean warnOnDeprecatedNames = true;
 
-    private BackendFamily(String displayName, Class<B> serviceType, String catalogTypeName, int index,
+    private BackendFamily(String displayName, Class<B> serviceType, int index,
             List<? extends BackendId<B>> catalog, Map<String, String> deprecatedNames) {
         this.displayName = displayName;
         this.serviceType = serviceType;
-        this.catalogTypeName = catalogTypeName;
         this.index = index;
         this.catalog = List.copyOf(catalog);
         Map<String, BackendId<B>> byName = new LinkedHashMap<>();
@@ -53,14 +52,13 @@ public final class BackendFamily<B> {
      *
      * @param displayName     how messages name the family, e.g. {@code "attention"}
      * @param serviceType     the SPI every provider implements
-     * @param catalogTypeName the simple name of the catalog type, used in hints
      * @param index           a small distinct number per family (0, 1, ...)
      * @param catalog         the catalog ids in declaration order
      * @param deprecatedNames old name to current name
      */
-    public static <B> BackendFamily<B> define(String displayName, Class<B> serviceType, String catalogTypeName,
-            int index, List<? extends BackendId<B>> catalog, Map<String, String> deprecatedNames) {
-        return new BackendFamily<>(displayName, serviceType, catalogTypeName, index, catalog, deprecatedNames);
+    public static <B> BackendFamily<B> define(String displayName, Class<B> serviceType, int index,
+            List<? extends BackendId<B>> catalog, Map<String, String> deprecatedNames) {
+        return new BackendFamily<>(displayName, serviceType, index, catalog, deprecatedNames);
     }
 
     /** @return how messages name this family, e.g. {@code "attention"} */
@@ -146,46 +144,11 @@ public final class BackendFamily<B> {
         if (catalogId.isPresent()) {
             return catalogId.get();
         }
-        Optional<String> invalid = BackendNames.invalidReason(name);
+        Optional<String> invalid = NameRules.invalidReason(name);
         if (invalid.isPresent()) {
-            throw new IllegalArgumentException("Invalid " + displayName + " backend name: " + invalid.get());
+            throw new IllegalArgumentException(NameMessages.invalidName(this, invalid.get()));
         }
         return new PluginBackendId<>(this, name);
-    }
-
-    /**
-     * The seed's message for an unknown name: {@code Unknown attention backend: 'FLASH'. Valid options
-     * are: FLASH_ATTN, ...}, each valid name once (catalog first, then {@code extraNames}), followed by
-     * a suggestion when one name is close.
-     */
-    public String unknownNameMessage(String name, Collection<String> extraNames) {
-        Set<String> valid = new LinkedHashSet<>(catalogByName.keySet());
-        valid.addAll(extraNames);
-        StringBuilder message = new StringBuilder("Unknown ").append(displayName).append(" backend: '").append(name)
-                .append("'. Valid options are: ").append(String.join(", ", valid));
-        BackendNames.closestMatch(name, valid)
-                .ifPresent(match -> message.append(". Did you mean '").append(match).append("'?"));
-        return message.toString();
-    }
-
-    /**
-     * The seed's message for a known name nothing provides: {@code Backend CUSTOM must be registered
-     * before use. ...}, followed by the two ways to register one.
-     */
-    public String notRegisteredMessage(BackendId<?> id) {
-        String how = id.isCatalog()
-                ? "registry.register(" + catalogTypeName + "." + id.name() + ", \"your.package.YourClass\")"
-                : "registry.register(registry.lookup(..., \"" + id.name() + "\"), \"your.package.YourClass\")";
-        String defaultHint = id.defaultClassName()
-                .map(c -> " Its default implementation " + c + " is not running: start the bundle that provides it.")
-                .orElse("");
-        return "Backend " + id.name() + " must be registered before use. Use " + how + ", or register " + article(serviceType.getSimpleName()) + " "
-                + serviceType.getSimpleName() + " service with " + BackendConstants.BACKEND_NAME + "=" + id.name() + "."
-                + defaultHint;
-    }
-
-    private static String article(String word) {
-        return "AEIOU".indexOf(Character.toUpperCase(word.charAt(0))) >= 0 ? "an" : "a";
     }
 
     @Override

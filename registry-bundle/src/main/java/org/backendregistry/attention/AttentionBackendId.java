@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
+import org.backendregistry.internal.names.NameMessages;
 
 /**
  * The catalog of attention backend names, each with the class of its default implementation in the
@@ -40,7 +41,7 @@ public enum AttentionBackendId implements BackendId<AttentionBackend> {
 
     /** The attention family: its catalog, service type and deprecated names. */
     public static final BackendFamily<AttentionBackend> FAMILY = BackendFamily.define("attention",
-            AttentionBackend.class, AttentionBackendId.class.getSimpleName(), 0, List.of(values()),
+            AttentionBackend.class, 0, List.of(values()),
             Map.ofEntries(
                     Map.entry("FLASH_ATTN_VLLM_V1", "FLASH_ATTN"),
                     Map.entry("TRITON_ATTN_VLLM_V1", "TRITON_ATTN"),
@@ -72,7 +73,7 @@ public enum AttentionBackendId implements BackendId<AttentionBackend> {
      */
     public static AttentionBackendId of(String name) {
         return (AttentionBackendId) FAMILY.catalogId(name)
-                .orElseThrow(() -> new IllegalArgumentException(FAMILY.unknownNameMessage(name, List.of())));
+                .orElseThrow(() -> new IllegalArgumentException(NameMessages.unknownName(FAMILY, name, List.of())));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
+import org.backendregistry.internal.names.NameMessages;
 
 /**
  * The catalog of mamba backend names, each with the class of its default implementation, and the map
@@ -23,7 +24,7 @@ public enum MambaBackendId implements BackendId<MambaBackend> {
 
     /** The mamba family: its catalog and service type. */
     public static final BackendFamily<MambaBackend> FAMILY = BackendFamily.define("mamba attention",
-            MambaBackend.class, MambaBackendId.class.getSimpleName(), 1, List.of(values()), Map.of());
+            MambaBackend.class, 1, List.of(values()), Map.of());
 
     private static final Map<String, MambaBackendId> BY_MAMBA_TYPE = byMambaType();
 
@@ -43,7 +44,7 @@ public enum MambaBackendId implements BackendId<MambaBackend> {
      */
     public static MambaBackendId of(String name) {
         return (MambaBackendId) FAMILY.catalogId(name)
-                .orElseThrow(() -> new IllegalArgumentException(FAMILY.unknownNameMessage(name, List.of())));
+                .orElseThrow(() -> new IllegalArgumentException(NameMessages.unknownName(FAMILY, name, List.of())));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
 import org.backendregistry.api.BackendProvider;
 import org.backendregistry.api.runtime.FailureReason;
+import org.backendregistry.internal.names.NameMessages;
 
 /**
  * The decision core: which provider serves each name, by the precedence rules and the operator's
@@ -76,7 +77,7 @@ public final class RegistryCore {
             throw new IllegalArgumentException(unknownMessage(id.family(), id.name()));
         }
         String problem = slot.problem();
-        throw new IllegalStateException(problem != null ? problem : id.family().notRegisteredMessage(id));
+        throw new IllegalStateException(problem != null ? problem : NameMessages.notRegistered(id));
     }
 
     /**
@@ -151,7 +152,7 @@ public final class RegistryCore {
                 plugins.add(id.name());
             }
         }
-        return family.unknownNameMessage(name, plugins);
+        return NameMessages.unknownName(family, name, plugins);
     }
 
     /**
