@@ -1,14 +1,13 @@
 package org.backendregistry.api;
 
-import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.backendregistry.internal.names.DeprecationWarnings;
 import org.backendregistry.internal.names.NameMessages;
 import org.backendregistry.internal.names.NameRules;
 
@@ -21,16 +20,12 @@ import org.backendregistry.internal.names.NameRules;
  */
 public final class BackendFamily<B> {
 
-    private static final System.Logger LOG = System.getLogger("org.backendregistry");
-
     private final String displayName;
     private final Class<B> serviceType;
     private final int index;
     private final List<BackendId<B>> catalog;
     private final Map<String, BackendId<B>> catalogByName;
     private final Map<String, String> deprecatedNames;
-    private final Set<String> deprecationsWarned = ConcurrentHashMap.newKeySet();
-    private volatile boolean warnOnDeprecatedNames = true;
 
     private BackendFamily(String displayName, Class<B> serviceType, int index,
             List<? extends BackendId<B>> catalog, Map<String, String> deprecatedNames) {
@@ -94,22 +89,14 @@ public final class BackendFamily<B> {
         return catalogByName.keySet();
     }
 
-    /**
-     * Turns the once-per-name warning for deprecated names on or off (the registry's
-     * {@code deprecation.warnings} configuration); deprecated names resolve either way.
-     */
-    public void warnOnDeprecatedNames(boolean warn) {
-        this.warnOnDeprecatedNames = warn;
-    }
-
     /** @return deprecated names mapped to the names that replace them */
     public Map<String, String> deprecatedNames() {
         return deprecatedNames;
     }
 
     /**
-     * Finds a catalog id by its name or by a deprecated name, which logs a deprecation warning once per
-     * name.
+     * Finds a catalog id by its name or by a deprecated name, with no side effect: unlike {@link #id(String)}
+     * it never logs a deprecation warning.
      *
      * @return the id, or empty when the name is not in the catalog
      */
@@ -122,19 +109,13 @@ public final class BackendFamily<B> {
             return Optional.of(id);
         }
         String current = deprecatedNames.get(name);
-        if (current == null) {
-            return Optional.empty();
-        }
-        if (warnOnDeprecatedNames && deprecationsWarned.add(name)) {
-            LOG.log(Level.WARNING, "Backend name {0} is deprecated; use {1} instead. {0} will be removed in a future release.",
-                    name, current);
-        }
-        return Optional.of(catalogByName.get(current));
+        return current == null ? Optional.empty() : Optional.of(catalogByName.get(current));
     }
 
     /**
      * Names a backend of this family without asking whether anything provides it: a catalog id (also
-     * through a deprecated name), or else a plugin id.
+     * through a deprecated name, which logs a warning once per name unless the registry's configuration
+     * turned deprecation warnings off), or else a plugin id.
      *
      * @throws IllegalArgumentException when the name is not a valid backend name; the message says why
      *                                  and suggests the valid spelling
@@ -142,6 +123,7 @@ public final class BackendFamily<B> {
     public BackendId<B> id(String name) {
         Optional<BackendId<B>> catalogId = catalogId(name);
         if (catalogId.isPresent()) {
+            DeprecationWarnings.shared().nameUsed(this, name);
             return catalogId.get();
         }
         Optional<String> invalid = NameRules.invalidReason(name);

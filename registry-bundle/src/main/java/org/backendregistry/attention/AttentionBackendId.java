@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
-import org.backendregistry.internal.names.NameMessages;
+import org.backendregistry.internal.names.CatalogNames;
 
 /**
  * The catalog of attention backend names, each with the class of its default implementation in the
@@ -67,13 +67,12 @@ public enum AttentionBackendId implements BackendId<AttentionBackend> {
 
     /**
      * The seed's {@code AttentionBackendEnum["X"]}: a catalog name, or a deprecated one (which logs a
-     * warning once per name).
+     * warning once per name, unless the registry's {@code deprecation.warnings} configuration is false).
      *
      * @throws IllegalArgumentException {@code Unknown attention backend: 'X'. Valid options are: ...}
      */
     public static AttentionBackendId of(String name) {
-        return (AttentionBackendId) FAMILY.catalogId(name)
-                .orElseThrow(() -> new IllegalArgumentException(NameMessages.unknownName(FAMILY, name, List.of())));
+        return (AttentionBackendId) CatalogNames.of(FAMILY, name);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
-import org.backendregistry.internal.names.NameMessages;
+import org.backendregistry.internal.names.CatalogNames;
 
 /**
  * The catalog of mamba backend names, each with the class of its default implementation, and the map
@@ -43,8 +43,7 @@ public enum MambaBackendId implements BackendId<MambaBackend> {
      * @throws IllegalArgumentException {@code Unknown mamba attention backend: 'X'. Valid options are: ...}
      */
     public static MambaBackendId of(String name) {
-        return (MambaBackendId) FAMILY.catalogId(name)
-                .orElseThrow(() -> new IllegalArgumentException(NameMessages.unknownName(FAMILY, name, List.of())));
+        return (MambaBackendId) CatalogNames.of(FAMILY, name);
     }
 
     /**

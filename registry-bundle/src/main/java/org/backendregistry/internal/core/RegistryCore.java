@@ -11,6 +11,8 @@ import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
 import org.backendregistry.api.BackendProvider;
 import org.backendregistry.api.runtime.FailureReason;
+import org.backendregistry.internal.names.CatalogNames;
+import org.backendregistry.internal.names.DeprecationWarnings;
 import org.backendregistry.internal.names.NameMessages;
 
 /**
@@ -30,6 +32,7 @@ public final class RegistryCore {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong registrations = new AtomicLong();
     private final Publisher publisher;
+    private final DeprecationWarnings deprecations = DeprecationWarnings.shared();
     private volatile RegistryConfiguration configuration;
 
     public RegistryCore(List<? extends BackendFamily<?>> families, ChangeSink sink, Logger log) {
@@ -106,8 +109,10 @@ public final class RegistryCore {
         if (slot != null && isKnown(slot)) {
             return (BackendId<B>) slot.id();
         }
-        return family.catalogId(name)
+        BackendId<B> id = family.catalogId(name)
                 .orElseThrow(() -> new IllegalArgumentException(unknownMessage(family, name)));
+        deprecations.nameUsed(family, name);
+        return id;
     }
 
     /** @return the catalog of {@code family}, then the plugin names that have a provider, sorted */
@@ -171,8 +176,8 @@ public final class RegistryCore {
         for (String problem : next.problems()) {
             log.log(Level.WARNING, "Configuration org.backendregistry: {0}", problem);
         }
+        deprecations.enable(next.deprecationWarnings());
         for (BackendFamily<?> family : families) {
-            family.warnOnDeprecatedNames(next.deprecationWarnings());
             FamilyTable table = table(family);
             List<TrackedService> services;
             synchronized (table.lock) {
@@ -238,6 +243,8 @@ public final class RegistryCore {
             log.log(Level.WARNING, "{0}: {1}", service, warning);
         }
         FamilyTable table = table(service.family);
+        // resolved before the lock; a deprecated name warns after it
+        BackendId<?> id = read.isProvider() ? CatalogNames.quietly(service.family, read.name()) : null;
         NameSlot before = null;
         NameSlot after = null;
         String newProblem = null;
@@ -254,7 +261,6 @@ public final class RegistryCore {
             }
             String previousProblem = service.problem;
             if (read.isProvider() && isAdmitted(service.family, read.name())) {
-                BackendId<?> id = service.family.id(read.name());
                 BackendProvider description = new BackendProvider(BackendProvider.Origin.SERVICE, service.serviceId,
                         service.owner.bundleId(), service.owner.symbolicName(), service.owner.version(), read.ranking(),
                         read.isDefault(), null);
@@ -279,6 +285,9 @@ public final class RegistryCore {
         if (newProblem != null) {
             log.log(Level.WARNING, "{0} is not a backend provider ({1} family): {2}", service,
                     service.family.displayName(), newProblem);
+        }
+        if (after != null) {
+            deprecations.nameUsed(service.family, read.name());
         }
         if (before != null && before != after) {
             publisher.refresh(table, before);
