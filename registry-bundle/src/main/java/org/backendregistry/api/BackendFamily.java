@@ -1,5 +1,6 @@
 package org.backendregistry.api;
 
+import java.lang.StackWalker.StackFrame;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.backendregistry.internal.names.DeprecationWarnings;
+import org.backendregistry.internal.names.FamilyRules;
 import org.backendregistry.internal.names.NameMessages;
 import org.backendregistry.internal.names.NameRules;
 
@@ -27,8 +29,8 @@ public final class BackendFamily<B> {
     private final Map<String, BackendId<B>> catalogByName;
     private final Map<String, String> deprecatedNames;
 
-    private BackendFamily(String displayName, Class<B> serviceType, int index,
-            List<? extends BackendId<B>> catalog, Map<String, String> deprecatedNames) {
+    private BackendFamily(String displayName, Class<B> serviceType, int index, List<? extends BackendId<B>> catalog,
+            Map<String, String> deprecatedNames) {
         this.displayName = displayName;
         this.serviceType = serviceType;
         this.index = index;
@@ -42,18 +44,24 @@ public final class BackendFamily<B> {
     }
 
     /**
-     * Defines a family. Only this package's catalog enums call it; it is public because they live in
-     * the family packages.
+     * Defines the family of one of the registry's catalogs. The families are fixed: only
+     * {@code AttentionBackendId} and {@code MambaBackendId} of the registry bundle, each once from its
+     * own static initializer, get one; the family's name and index come from that closed list. Plugin
+     * names need no family of their own: see {@link #id(String)}.
      *
-     * @param displayName     how messages name the family, e.g. {@code "attention"}
+     * @param catalogType     the catalog enum, whose constants are the catalog in declaration order
      * @param serviceType     the SPI every provider implements
-     * @param index           a small distinct number per family (0, 1, ...)
-     * @param catalog         the catalog ids in declaration order
      * @param deprecatedNames old name to current name
+     * @throws IllegalArgumentException for any other catalog, a copy of a catalog loaded by another bundle,
+     *                                  or a call from anywhere but the catalog's static initializer
      */
-    public static <B> BackendFamily<B> define(String displayName, Class<B> serviceType, int index,
-            List<? extends BackendId<B>> catalog, Map<String, String> deprecatedNames) {
-        return new BackendFamily<>(displayName, serviceType, index, catalog, deprecatedNames);
+    public static <B, E extends Enum<E> & BackendId<B>> BackendFamily<B> define(Class<E> catalogType,
+            Class<B> serviceType, Map<String, String> deprecatedNames) {
+        StackFrame caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.skip(1).findFirst()).orElseThrow();
+        int index = FamilyRules.admit(catalogType, serviceType, deprecatedNames, caller);
+        return new BackendFamily<>(FamilyRules.displayName(index), serviceType, index,
+                List.of(catalogType.getEnumConstants()), deprecatedNames);
     }
 
     /** @return how messages name this family, e.g. {@code "attention"} */
@@ -74,7 +82,7 @@ public final class BackendFamily<B> {
         return serviceType;
     }
 
-    /** @return a small number distinct per family, usable as an array index */
+    /** @return the family's place in the registry's fixed list of families (attention 0, mamba 1) */
     public int index() {
         return index;
     }

@@ -1,6 +1,5 @@
 package org.backendregistry.attention;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,9 +39,8 @@ public enum AttentionBackendId implements BackendId<AttentionBackend> {
     CUSTOM(null);
 
     /** The attention family: its catalog, service type and deprecated names. */
-    public static final BackendFamily<AttentionBackend> FAMILY = BackendFamily.define("attention",
-            AttentionBackend.class, 0, List.of(values()),
-            Map.ofEntries(
+    public static final BackendFamily<AttentionBackend> FAMILY = BackendFamily.define(AttentionBackendId.class,
+            AttentionBackend.class, Map.ofEntries(
                     Map.entry("FLASH_ATTN_VLLM_V1", "FLASH_ATTN"),
                     Map.entry("TRITON_ATTN_VLLM_V1", "TRITON_ATTN"),
                     Map.entry("ROCM_ATTN_VLLM_V1", "ROCM_ATTN"),

@@ -1,7 +1,6 @@
 package org.backendregistry.mamba;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,8 +22,8 @@ public enum MambaBackendId implements BackendId<MambaBackend> {
     CUSTOM("custom", null);
 
     /** The mamba family: its catalog and service type. */
-    public static final BackendFamily<MambaBackend> FAMILY = BackendFamily.define("mamba attention",
-            MambaBackend.class, 1, List.of(values()), Map.of());
+    public static final BackendFamily<MambaBackend> FAMILY = BackendFamily.define(MambaBackendId.class,
+            MambaBackend.class, Map.of());
 
     private static final Map<String, MambaBackendId> BY_MAMBA_TYPE = byMambaType();
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
@@ -142,8 +143,25 @@ public final class RegistryCore {
         return families;
     }
 
+    /** @throws IllegalArgumentException for a family this registry does not serve, naming it */
     FamilyTable table(BackendFamily<?> family) {
-        return tables[family.index()];
+        int index = family == null ? -1 : family.index();
+        FamilyTable table = index >= 0 && index < tables.length ? tables[index] : null;
+        if (table == null || table.family() != family) {
+            throw new IllegalArgumentException("Unknown backend family '" + family + "': this registry serves "
+                    + families.stream().map(BackendFamily::displayName).collect(Collectors.joining(", ")));
+        }
+        return table;
+    }
+
+    /**
+     * @return the registry's own id for {@code id}: a caller may hand in an id of its own making, whose
+     *         methods must not run under a lock nor its name become a slot unchecked
+     */
+    private BackendId<?> own(BackendId<?> id) {
+        BackendFamily<?> family = id.family();
+        table(family);
+        return CatalogNames.quietly(family, id.name());
     }
 
     private boolean isKnown(NameSlot slot) {
@@ -309,10 +327,11 @@ public final class RegistryCore {
      * Serves {@code id} with {@code instance} ahead of every service, until {@link #unregister}.
      *
      * @return the provider to pass to {@link #unregister}
-     * @throws IllegalArgumentException when the catalog is closed to the name
+     * @throws IllegalArgumentException when the catalog is closed to the name, or a hand-made id's name is invalid
      * @throws IllegalStateException    when the owner may not override
      */
-    public Object register(BackendId<?> id, Object instance, Owner owner) {
+    public Object register(BackendId<?> given, Object instance, Owner owner) {
+        BackendId<?> id = own(given);
         if (!isAdmitted(id.family(), id.name())) {
             throw new IllegalArgumentException(unknownMessage(id.family(), id.name())
                     + ". (catalog.closed=true admits no other names.)");
@@ -360,7 +379,8 @@ public final class RegistryCore {
      * Sets aside every override of {@code id}: registrations are withdrawn, override services skipped
      * until they register again. Does nothing when nothing overrides the name.
      */
-    public void clearOverride(BackendId<?> id) {
+    public void clearOverride(BackendId<?> given) {
+        BackendId<?> id = own(given);
         FamilyTable table = table(id.family());
         NameSlot slot;
         List<Provider> withdrawn = new ArrayList<>();
@@ -397,7 +417,8 @@ public final class RegistryCore {
      *
      * @throws IllegalArgumentException for an unknown name
      */
-    public void retry(BackendId<?> id) {
+    public void retry(BackendId<?> given) {
+        BackendId<?> id = own(given);
         lookup(id.family(), id.name());
         FamilyTable table = table(id.family());
         NameSlot slot;
