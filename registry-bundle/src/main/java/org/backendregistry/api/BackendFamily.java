@@ -1,15 +1,17 @@
 package org.backendregistry.api;
 
-import java.lang.System.Logger.Level;
-import java.util.Collection;
+import java.lang.StackWalker.StackFrame;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.backendregistry.internal.names.DeprecationWarnings;
+import org.backendregistry.internal.names.FamilyRules;
+import org.backendregistry.internal.names.NameMessages;
+import org.backendregistry.internal.names.NameRules;
 
 /**
  * A family of backends: the service type its providers implement, its catalog of always-known names,
@@ -20,23 +22,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BackendFamily<B> {
 
-    private static final System.Logger LOG = System.getLogger("org.backendregistry");
-
     private final String displayName;
     private final Class<B> serviceType;
-    private final String catalogTypeName;
     private final int index;
     private final List<BackendId<B>> catalog;
     private final Map<String, BackendId<B>> catalogByName;
     private final Map<String, String> deprecatedNames;
-    private final Set<String> deprecationsWarned = ConcurrentHashMap.newKeySet();
-    private volatile boolean warnOnDeprecatedNames = true;
 
-    private BackendFamily(String displayName, Class<B> serviceType, String catalogTypeName, int index,
-            List<? extends BackendId<B>> catalog, Map<String, String> deprecatedNames) {
+    private BackendFamily(String displayName, Class<B> serviceType, int index, List<? extends BackendId<B>> catalog,
+            Map<String, String> deprecatedNames) {
         this.displayName = displayName;
         this.serviceType = serviceType;
-        this.catalogTypeName = catalogTypeName;
         this.index = index;
         this.catalog = List.copyOf(catalog);
         Map<String, BackendId<B>> byName = new LinkedHashMap<>();
@@ -48,19 +44,24 @@ public final class BackendFamily<B> {
     }
 
     /**
-     * Defines a family. Only this package's catalog enums call it; it is public because they live in
-     * the family packages.
+     * Defines the family of one of the registry's catalogs. The families are fixed: only
+     * {@code AttentionBackendId} and {@code MambaBackendId} of the registry bundle, each once from its
+     * own static initializer, get one; the family's name and index come from that closed list. Plugin
+     * names need no family of their own: see {@link #id(String)}.
      *
-     * @param displayName     how messages name the family, e.g. {@code "attention"}
+     * @param catalogType     the catalog enum, whose constants are the catalog in declaration order
      * @param serviceType     the SPI every provider implements
-     * @param catalogTypeName the simple name of the catalog type, used in hints
-     * @param index           a small distinct number per family (0, 1, ...)
-     * @param catalog         the catalog ids in declaration order
      * @param deprecatedNames old name to current name
+     * @throws IllegalArgumentException for any other catalog, a copy of a catalog loaded by another bundle,
+     *                                  or a call from anywhere but the catalog's static initializer
      */
-    public static <B> BackendFamily<B> define(String displayName, Class<B> serviceType, String catalogTypeName,
-            int index, List<? extends BackendId<B>> catalog, Map<String, String> deprecatedNames) {
-        return new BackendFamily<>(displayName, serviceType, catalogTypeName, index, catalog, deprecatedNames);
+    public static <B, E extends Enum<E> & BackendId<B>> BackendFamily<B> define(Class<E> catalogType,
+            Class<B> serviceType, Map<String, String> deprecatedNames) {
+        StackFrame caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.skip(1).findFirst()).orElseThrow();
+        int index = FamilyRules.admit(catalogType, serviceType, deprecatedNames, caller);
+        return new BackendFamily<>(FamilyRules.displayName(index), serviceType, index,
+                List.of(catalogType.getEnumConstants()), deprecatedNames);
     }
 
     /** @return how messages name this family, e.g. {@code "attention"} */
@@ -81,7 +82,7 @@ public final class BackendFamily<B> {
         return serviceType;
     }
 
-    /** @return a small number distinct per family, usable as an array index */
+    /** @return the family's place in the registry's fixed list of families (attention 0, mamba 1) */
     public int index() {
         return index;
     }
@@ -96,22 +97,14 @@ public final class BackendFamily<B> {
         return catalogByName.keySet();
     }
 
-    /**
-     * Turns the once-per-name warning for deprecated names on or off (the registry's
-     * {@code deprecation.warnings} configuration); deprecated names resolve either way.
-     */
-    public void warnOnDeprecatedNames(boolean warn) {
-        this.warnOnDeprecatedNames = warn;
-    }
-
     /** @return deprecated names mapped to the names that replace them */
     public Map<String, String> deprecatedNames() {
         return deprecatedNames;
     }
 
     /**
-     * Finds a catalog id by its name or by a deprecated name, which logs a deprecation warning once per
-     * name.
+     * Finds a catalog id by its name or by a deprecated name, with no side effect: unlike {@link #id(String)}
+     * it never logs a deprecation warning.
      *
      * @return the id, or empty when the name is not in the catalog
      */
@@ -124,19 +117,13 @@ public final class BackendFamily<B> {
             return Optional.of(id);
         }
         String current = deprecatedNames.get(name);
-        if (current == null) {
-            return Optional.empty();
-        }
-        if (warnOnDeprecatedNames && deprecationsWarned.add(name)) {
-            LOG.log(Level.WARNING, "Backend name {0} is deprecated; use {1} instead. {0} will be removed in a future release.",
-                    name, current);
-        }
-        return Optional.of(catalogByName.get(current));
+        return current == null ? Optional.empty() : Optional.of(catalogByName.get(current));
     }
 
     /**
      * Names a backend of this family without asking whether anything provides it: a catalog id (also
-     * through a deprecated name), or else a plugin id.
+     * through a deprecated name, which logs a warning once per name unless the registry's configuration
+     * turned deprecation warnings off), or else a plugin id.
      *
      * @throws IllegalArgumentException when the name is not a valid backend name; the message says why
      *                                  and suggests the valid spelling
@@ -144,48 +131,14 @@ public final class BackendFamily<B> {
     public BackendId<B> id(String name) {
         Optional<BackendId<B>> catalogId = catalogId(name);
         if (catalogId.isPresent()) {
+            DeprecationWarnings.shared().nameUsed(this, name);
             return catalogId.get();
         }
-        Optional<String> invalid = BackendNames.invalidReason(name);
+        Optional<String> invalid = NameRules.invalidReason(name);
         if (invalid.isPresent()) {
-            throw new IllegalArgumentException("Invalid " + displayName + " backend name: " + invalid.get());
+            throw new IllegalArgumentException(NameMessages.invalidName(this, invalid.get()));
         }
         return new PluginBackendId<>(this, name);
-    }
-
-    /**
-     * The seed's message for an unknown name: {@code Unknown attention backend: 'FLASH'. Valid options
-     * are: FLASH_ATTN, ...}, each valid name once (catalog first, then {@code extraNames}), followed by
-     * a suggestion when one name is close.
-     */
-    public String unknownNameMessage(String name, Collection<String> extraNames) {
-        Set<String> valid = new LinkedHashSet<>(catalogByName.keySet());
-        valid.addAll(extraNames);
-        StringBuilder message = new StringBuilder("Unknown ").append(displayName).append(" backend: '").append(name)
-                .append("'. Valid options are: ").append(String.join(", ", valid));
-        BackendNames.closestMatch(name, valid)
-                .ifPresent(match -> message.append(". Did you mean '").append(match).append("'?"));
-        return message.toString();
-    }
-
-    /**
-     * The seed's message for a known name nothing provides: {@code Backend CUSTOM must be registered
-     * before use. ...}, followed by the two ways to register one.
-     */
-    public String notRegisteredMessage(BackendId<?> id) {
-        String how = id.isCatalog()
-                ? "registry.register(" + catalogTypeName + "." + id.name() + ", \"your.package.YourClass\")"
-                : "registry.register(registry.lookup(..., \"" + id.name() + "\"), \"your.package.YourClass\")";
-        String defaultHint = id.defaultClassName()
-                .map(c -> " Its default implementation " + c + " is not running: start the bundle that provides it.")
-                .orElse("");
-        return "Backend " + id.name() + " must be registered before use. Use " + how + ", or register " + article(serviceType.getSimpleName()) + " "
-                + serviceType.getSimpleName() + " service with " + BackendConstants.BACKEND_NAME + "=" + id.name() + "."
-                + defaultHint;
-    }
-
-    private static String article(String word) {
-        return "AEIOU".indexOf(Character.toUpperCase(word.charAt(0))) >= 0 ? "an" : "a";
     }
 
     @Override

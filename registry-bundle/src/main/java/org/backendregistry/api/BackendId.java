@@ -2,14 +2,18 @@ package org.backendregistry.api;
 
 import java.util.Optional;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The identity of a backend name within its family: a catalog constant such as
  * {@code AttentionBackendId.FLASH_ATTN}, or a plugin name obtained from
  * {@link BackendFamily#id(String)} or {@link BackendRegistry#lookup(BackendFamily, String)}.
- * Two ids are equal when their family and name are.
+ * Two ids are equal when their family and name are. Only the registry's API implements this interface:
+ * obtain ids, do not make them (the registry checks one made elsewhere and replaces it by its own).
  *
  * @param <B> the service type of the family
  */
+@ProviderType
 public interface BackendId<B> {
 
     /** @return the backend name, e.g. {@code "FLASH_ATTN"} */

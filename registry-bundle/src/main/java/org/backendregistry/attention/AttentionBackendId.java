@@ -1,11 +1,11 @@
 package org.backendregistry.attention;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
+import org.backendregistry.internal.names.CatalogNames;
 
 /**
  * The catalog of attention backend names, each with the class of its default implementation in the
@@ -39,9 +39,8 @@ public enum AttentionBackendId implements BackendId<AttentionBackend> {
     CUSTOM(null);
 
     /** The attention family: its catalog, service type and deprecated names. */
-    public static final BackendFamily<AttentionBackend> FAMILY = BackendFamily.define("attention",
-            AttentionBackend.class, AttentionBackendId.class.getSimpleName(), 0, List.of(values()),
-            Map.ofEntries(
+    public static final BackendFamily<AttentionBackend> FAMILY = BackendFamily.define(AttentionBackendId.class,
+            AttentionBackend.class, Map.ofEntries(
                     Map.entry("FLASH_ATTN_VLLM_V1", "FLASH_ATTN"),
                     Map.entry("TRITON_ATTN_VLLM_V1", "TRITON_ATTN"),
                     Map.entry("ROCM_ATTN_VLLM_V1", "ROCM_ATTN"),
@@ -66,13 +65,12 @@ public enum AttentionBackendId implements BackendId<AttentionBackend> {
 
     /**
      * The seed's {@code AttentionBackendEnum["X"]}: a catalog name, or a deprecated one (which logs a
-     * warning once per name).
+     * warning once per name, unless the registry's {@code deprecation.warnings} configuration is false).
      *
      * @throws IllegalArgumentException {@code Unknown attention backend: 'X'. Valid options are: ...}
      */
     public static AttentionBackendId of(String name) {
-        return (AttentionBackendId) FAMILY.catalogId(name)
-                .orElseThrow(() -> new IllegalArgumentException(FAMILY.unknownNameMessage(name, List.of())));
+        return (AttentionBackendId) CatalogNames.of(FAMILY, name);
     }
 
     @Override

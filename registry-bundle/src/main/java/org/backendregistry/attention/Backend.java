@@ -1,18 +1,16 @@
 package org.backendregistry.attention;
 
-import java.lang.System.Logger.Level;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.backendregistry.internal.names.DeprecationWarnings;
 
 /**
  * Deprecated: the seed's {@code _Backend} alias, kept for plugins written against the old name. Every
- * method logs, once per JVM, that the type was renamed, then delegates to {@link AttentionBackendId}.
+ * method logs, once, that the type was renamed (unless the registry's configuration turned deprecation
+ * warnings off), then delegates to {@link AttentionBackendId}.
  *
  * @deprecated use {@link AttentionBackendId}; this type will be removed in a future release
  */
 @Deprecated(since = "1.0.0", forRemoval = true)
 public final class Backend {
-
-    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private Backend() {
     }
@@ -38,10 +36,6 @@ public final class Backend {
     }
 
     private static void warnRenamed() {
-        if (WARNED.compareAndSet(false, true)) {
-            System.getLogger("org.backendregistry").log(Level.WARNING,
-                    "Backend has been renamed to AttentionBackendId. Please update your code to use "
-                            + "AttentionBackendId instead. Backend will be removed in a future release.");
-        }
+        DeprecationWarnings.shared().typeUsed(Backend.class, AttentionBackendId.class);
     }
 }

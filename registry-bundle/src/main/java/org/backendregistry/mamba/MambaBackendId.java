@@ -1,12 +1,12 @@
 package org.backendregistry.mamba;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
+import org.backendregistry.internal.names.CatalogNames;
 
 /**
  * The catalog of mamba backend names, each with the class of its default implementation, and the map
@@ -22,8 +22,8 @@ public enum MambaBackendId implements BackendId<MambaBackend> {
     CUSTOM("custom", null);
 
     /** The mamba family: its catalog and service type. */
-    public static final BackendFamily<MambaBackend> FAMILY = BackendFamily.define("mamba attention",
-            MambaBackend.class, MambaBackendId.class.getSimpleName(), 1, List.of(values()), Map.of());
+    public static final BackendFamily<MambaBackend> FAMILY = BackendFamily.define(MambaBackendId.class,
+            MambaBackend.class, Map.of());
 
     private static final Map<String, MambaBackendId> BY_MAMBA_TYPE = byMambaType();
 
@@ -42,8 +42,7 @@ public enum MambaBackendId implements BackendId<MambaBackend> {
      * @throws IllegalArgumentException {@code Unknown mamba attention backend: 'X'. Valid options are: ...}
      */
     public static MambaBackendId of(String name) {
-        return (MambaBackendId) FAMILY.catalogId(name)
-                .orElseThrow(() -> new IllegalArgumentException(FAMILY.unknownNameMessage(name, List.of())));
+        return (MambaBackendId) CatalogNames.of(FAMILY, name);
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.backendregistry.api.BackendConstants;
-import org.backendregistry.api.BackendNames;
 import org.backendregistry.api.runtime.FailureReason;
+import org.backendregistry.internal.names.NameRules;
 
 /**
  * Reads a service's backend properties: its one name, its ranking and whether it is a default. A
@@ -57,7 +57,7 @@ public record ProviderProperties(String name, int ranking, boolean isDefault, St
                     + describe(nameValue) + " must be a String such as \"FLASH_ATTN\"", warnings);
         }
         String name = (String) single;
-        Optional<String> invalid = BackendNames.invalidReason(name);
+        Optional<String> invalid = NameRules.invalidReason(name);
         if (invalid.isPresent()) {
             String reason = name == null ? BackendConstants.BACKEND_NAME + " is missing: set it to the backend name this service serves"
                     : BackendConstants.BACKEND_NAME + ": " + invalid.get();

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.backendregistry.api.BackendFamily;
-import org.backendregistry.api.BackendNames;
+import org.backendregistry.internal.names.NameRules;
 
 /**
  * The operator's configuration (PID {@code org.backendregistry}), read leniently: a value that cannot be
@@ -102,7 +102,7 @@ public record RegistryConfiguration(List<Map<String, String>> pins, boolean pinF
             family = named.get();
             key = key.substring(colon + 1);
         }
-        Optional<String> invalid = BackendNames.invalidReason(key);
+        Optional<String> invalid = NameRules.invalidReason(key);
         if (invalid.isPresent()) {
             problems.add(PINS + ": '" + entry + "': " + invalid.get() + "; it is ignored");
             return;

@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
 import org.backendregistry.api.BackendProvider;
 import org.backendregistry.api.runtime.FailureReason;
+import org.backendregistry.internal.names.CatalogNames;
+import org.backendregistry.internal.names.DeprecationWarnings;
+import org.backendregistry.internal.names.NameMessages;
 
 /**
  * The decision core: which provider serves each name, by the precedence rules and the operator's
@@ -29,6 +33,7 @@ public final class RegistryCore {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong registrations = new AtomicLong();
     private final Publisher publisher;
+    private final DeprecationWarnings deprecations = DeprecationWarnings.shared();
     private volatile RegistryConfiguration configuration;
 
     public RegistryCore(List<? extends BackendFamily<?>> families, ChangeSink sink, Logger log) {
@@ -76,7 +81,7 @@ public final class RegistryCore {
             throw new IllegalArgumentException(unknownMessage(id.family(), id.name()));
         }
         String problem = slot.problem();
-        throw new IllegalStateException(problem != null ? problem : id.family().notRegisteredMessage(id));
+        throw new IllegalStateException(problem != null ? problem : NameMessages.notRegistered(id));
     }
 
     /**
@@ -105,8 +110,10 @@ public final class RegistryCore {
         if (slot != null && isKnown(slot)) {
             return (BackendId<B>) slot.id();
         }
-        return family.catalogId(name)
+        BackendId<B> id = family.catalogId(name)
                 .orElseThrow(() -> new IllegalArgumentException(unknownMessage(family, name)));
+        deprecations.nameUsed(family, name);
+        return id;
     }
 
     /** @return the catalog of {@code family}, then the plugin names that have a provider, sorted */
@@ -136,18 +143,25 @@ public final class RegistryCore {
         return families;
     }
 
+    /** @throws IllegalArgumentException for a family this registry does not serve, naming it */
     FamilyTable table(BackendFamily<?> family) {
-        return tables[family.index()];
+        int index = family == null ? -1 : family.index();
+        FamilyTable table = index >= 0 && index < tables.length ? tables[index] : null;
+        if (table == null || table.family() != family) {
+            throw new IllegalArgumentException("Unknown backend family '" + family + "': this registry serves "
+                    + families.stream().map(BackendFamily::displayName).collect(Collectors.joining(", ")));
+        }
+        return table;
     }
 
     /**
-     * @return the registry's own id for {@code id}, so that no caller's implementation of {@link BackendId}
-     *         is kept, or called under a lock
-     * @throws IllegalArgumentException for an invalid name
+     * @return the registry's own id for {@code id}: a caller may hand in an id of its own making, whose
+     *         methods must not run under a lock nor its name become a slot unchecked
      */
-    private BackendId<?> canonical(BackendId<?> id) {
-        NameSlot slot = slot(id);
-        return slot != null ? slot.id() : id.family().id(id.name());
+    private BackendId<?> own(BackendId<?> id) {
+        BackendFamily<?> family = id.family();
+        table(family);
+        return CatalogNames.quietly(family, id.name());
     }
 
     private boolean isKnown(NameSlot slot) {
@@ -161,7 +175,7 @@ public final class RegistryCore {
                 plugins.add(id.name());
             }
         }
-        return family.unknownNameMessage(name, plugins);
+        return NameMessages.unknownName(family, name, plugins);
     }
 
     /**
@@ -180,8 +194,8 @@ public final class RegistryCore {
         for (String problem : next.problems()) {
             log.log(Level.WARNING, "Configuration org.backendregistry: {0}", problem);
         }
+        deprecations.enable(next.deprecationWarnings());
         for (BackendFamily<?> family : families) {
-            family.warnOnDeprecatedNames(next.deprecationWarnings());
             FamilyTable table = table(family);
             List<TrackedService> services;
             synchronized (table.lock) {
@@ -276,6 +290,8 @@ public final class RegistryCore {
             log.log(Level.WARNING, "{0}: {1}", service, warning);
         }
         FamilyTable table = table(service.family);
+        // resolved before the lock; a deprecated name warns after it
+        BackendId<?> id = read.isProvider() ? CatalogNames.quietly(service.family, read.name()) : null;
         NameSlot before = null;
         NameSlot after = null;
         String newProblem = null;
@@ -292,7 +308,6 @@ public final class RegistryCore {
             }
             String previousProblem = service.problem;
             if (read.isProvider() && isAdmitted(service.family, read.name())) {
-                BackendId<?> id = service.family.id(read.name());
                 table.keepSetAsideOnlyAs(service.serviceId, id, kindOf(read));
                 BackendProvider description = new BackendProvider(BackendProvider.Origin.SERVICE, service.serviceId,
                         service.owner.bundleId(), service.owner.symbolicName(), service.owner.version(), read.ranking(),
@@ -319,6 +334,9 @@ public final class RegistryCore {
             log.log(Level.WARNING, "{0} is not a backend provider ({1} family): {2}", service,
                     service.family.displayName(), newProblem);
         }
+        if (after != null) {
+            deprecations.nameUsed(service.family, read.name());
+        }
         if (before != null && before != after) {
             publisher.refresh(table, before);
         }
@@ -343,11 +361,11 @@ public final class RegistryCore {
      * Serves {@code id} with {@code instance} ahead of every service, until {@link #unregister}.
      *
      * @return the provider to pass to {@link #unregister}
-     * @throws IllegalArgumentException when the catalog is closed to the name
+     * @throws IllegalArgumentException when the catalog is closed to the name, or a hand-made id's name is invalid
      * @throws IllegalStateException    when the owner may not override
      */
-    public Object register(BackendId<?> requested, Object instance, Owner owner) {
-        BackendId<?> id = canonical(requested);
+    public Object register(BackendId<?> given, Object instance, Owner owner) {
+        BackendId<?> id = own(given);
         if (!isAdmitted(id.family(), id.name())) {
             throw new IllegalArgumentException(unknownMessage(id.family(), id.name())
                     + ". (catalog.closed=true admits no other names.)");
@@ -395,8 +413,8 @@ public final class RegistryCore {
      * Sets aside every override of {@code id}: registrations are withdrawn, override services skipped
      * until they register again. Does nothing when nothing overrides the name.
      */
-    public void clearOverride(BackendId<?> requested) {
-        BackendId<?> id = canonical(requested);
+    public void clearOverride(BackendId<?> given) {
+        BackendId<?> id = own(given);
         FamilyTable table = table(id.family());
         NameSlot slot;
         List<Provider> withdrawn = new ArrayList<>();
@@ -433,8 +451,9 @@ public final class RegistryCore {
      *
      * @throws IllegalArgumentException for an unknown name
      */
-    public void retry(BackendId<?> requested) {
-        BackendId<?> id = lookup(requested.family(), requested.name());
+    public void retry(BackendId<?> given) {
+        BackendId<?> id = own(given);
+        lookup(id.family(), id.name());
         FamilyTable table = table(id.family());
         NameSlot slot;
         synchronized (table.lock) {

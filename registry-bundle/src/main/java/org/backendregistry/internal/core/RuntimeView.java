@@ -12,6 +12,7 @@ import org.backendregistry.api.runtime.NotServingDTO;
 import org.backendregistry.api.runtime.NotServingReason;
 import org.backendregistry.api.runtime.ProviderDTO;
 import org.backendregistry.api.runtime.RegistryRuntimeDTO;
+import org.backendregistry.internal.names.NameMessages;
 
 /**
  * Builds the runtime DTO from the core's tables, holding every family lock at once so that the
@@ -87,7 +88,7 @@ public final class RuntimeView {
 
     private static String notServedProblem(NameSlot slot) {
         return slot.hasProviders() ? "No provider of " + slot.id().name() + " could be obtained: see why below."
-                : slot.id().family().notRegisteredMessage(slot.id());
+                : NameMessages.notRegistered(slot.id());
     }
 
     private static NotServingDTO notServing(NameSlot slot, Provider provider, CandidateOrder order, Served served) {
