@@ -72,8 +72,8 @@ public class BackendCommands {
             Predicate<NameDTO> selected = familyFilter(family);
             RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
             List<NameDTO> names = new ArrayList<>();
-            RuntimeView.names(dto).stream().filter(n -> !ProviderText.isMamba(n)).filter(selected).forEach(names::add);
-            RuntimeView.names(dto).stream().filter(ProviderText::isMamba).filter(selected).forEach(names::add);
+            NameEntries.names(dto).stream().filter(n -> !ProviderText.isMamba(n)).filter(selected).forEach(names::add);
+            NameEntries.names(dto).stream().filter(ProviderText::isMamba).filter(selected).forEach(names::add);
             return String.join("\n", NameTable.format(names));
         });
     }
@@ -82,7 +82,7 @@ public class BackendCommands {
     public void info(String name) {
         print(() -> {
             BackendId<?> id = NameArgument.resolve(registry, name);
-            Optional<NameDTO> dto = RuntimeView.find(runtime.getRuntimeDTO(), id);
+            Optional<NameDTO> dto = NameEntries.find(runtime.getRuntimeDTO(), id);
             return dto.map(n -> String.join("\n", NameReport.describe(n)))
                     .orElse(NameArgument.display(id) + " is no longer known to the registry.");
         });
@@ -147,7 +147,7 @@ public class BackendCommands {
     }
 
     private String servingNow(BackendId<?> id) {
-        return RuntimeView.find(runtime.getRuntimeDTO(), id).map(NameReport::serving)
+        return NameEntries.find(runtime.getRuntimeDTO(), id).map(NameReport::serving)
                 .orElse("Nothing serves " + NameArgument.display(id) + ".");
     }
 

@@ -46,7 +46,7 @@ final class Pinning {
         if (!write(configurationAdmin, name, target) && target == null) {
             return name + " is not pinned.";
         }
-        Optional<NameDTO> applied = RuntimeView.await(runtime, id, n -> Objects.equals(n.pin, target),
+        Optional<NameDTO> applied = NameEntries.await(runtime, id, n -> Objects.equals(n.pin, target),
                 TIMEOUT_MILLIS);
         if (applied.isEmpty()) {
             return "Configuration " + BackendRegistryRuntime.PID + " now "

@@ -12,12 +12,12 @@ import org.backendregistry.api.runtime.BackendRegistryRuntime;
 import org.backendregistry.api.runtime.NameDTO;
 import org.backendregistry.api.runtime.RegistryRuntimeDTO;
 
-/** Reads one name, or one family's names, out of the registry's runtime view. */
-final class RuntimeView {
+/** Reads the entries of the registry's runtime DTO: one name's, or every name's. */
+final class NameEntries {
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
-    private RuntimeView() {
+    private NameEntries() {
     }
 
     /** @return the entry of {@code id} in {@code dto}, if the view knows it */
