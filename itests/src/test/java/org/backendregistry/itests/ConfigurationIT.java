@@ -33,7 +33,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeService;
@@ -105,6 +107,13 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
                 && n.family.equals("attention")).findFirst().orElseThrow();
     }
 
+    /** @return the runtime service's {@code service.changecount} now */
+    private long changeCount() {
+        ServiceReference<BackendRegistryRuntime> reference = bundleContext.getServiceReference(
+                BackendRegistryRuntime.class);
+        return (Long) reference.getProperty(Constants.SERVICE_CHANGECOUNT);
+    }
+
     private String probeSymbolicName() {
         return FrameworkUtil.getBundle(getClass()).getSymbolicName();
     }
@@ -119,6 +128,24 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
         assertArrayEquals(new String[] { "pins", "pin.fallback", "catalog.closed", "trusted.bundles",
                 "deprecation.warnings" }, Arrays.stream(definition.getAttributeDefinitions(ObjectClassDefinition.ALL))
                         .map(AttributeDefinition::getID).toArray());
+    }
+
+    @Test
+    public void theRuntimeServicesChangeCountGrowsWhenAnOverrideTakesFlashAttnAndWhenAConfigurationIsApplied()
+            throws Exception {
+        long initial = changeCount();
+
+        install("flash-attn-jvm").start();
+        assertEquals(JVM_FLASH_ATTN_CLASS, registry.path(FLASH_ATTN));
+        assertTrue("service.changecount stayed " + initial + " after the override took FLASH_ATTN",
+                awaitRegistry(r -> changeCount() > initial));
+        long overridden = changeCount();
+
+        configure("catalog.closed", "perhaps");
+        assertTrue("service.changecount stayed " + overridden + " after a configuration was applied",
+                awaitRegistry(r -> changeCount() > overridden));
+        assertEquals("a configuration that changes no provider", JVM_FLASH_ATTN_CLASS, registry.path(FLASH_ATTN));
+        assertEquals(1, runtime.getRuntimeDTO().configurationProblems.length);
     }
 
     @Test
