@@ -16,6 +16,7 @@ import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.attention.AttentionInput;
 import org.backendregistry.attention.ReferenceAttention;
 import org.backendregistry.mamba.MambaBackendId;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
@@ -55,10 +56,11 @@ public class BackendCommands {
     private volatile ComponentServiceObjects<?> configurationAdmin;
 
     @Activate
-    public BackendCommands(@Reference BackendRegistry registry, @Reference BackendRegistryRuntime runtime) {
+    public BackendCommands(BundleContext context, @Reference BackendRegistry registry,
+            @Reference BackendRegistryRuntime runtime) {
         this.registry = registry;
         this.runtime = runtime;
-        this.pinning = new Pinning(registry, runtime);
+        this.pinning = new Pinning(registry, new RuntimeChanges(context, runtime));
     }
 
     /** {@code backend:list}: every name of both families. */
