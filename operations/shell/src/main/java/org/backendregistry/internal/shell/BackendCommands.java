@@ -49,6 +49,7 @@ public class BackendCommands {
     private final BackendRegistry registry;
     private final BackendRegistryRuntime runtime;
     private final Pinning pinning;
+    private final OverrideClearing clearing;
 
     // typed ComponentServiceObjects so that this class never names a cm type and loads without ConfigAdmin
     @Reference(service = ConfigurationAdmin.class, cardinality = ReferenceCardinality.OPTIONAL,
@@ -61,6 +62,7 @@ public class BackendCommands {
         this.registry = registry;
         this.runtime = runtime;
         this.pinning = new Pinning(registry, new RuntimeChanges(context, runtime));
+        this.clearing = new OverrideClearing(registry, runtime);
     }
 
     /** {@code backend:list}: every name of both families. */
@@ -95,17 +97,12 @@ public class BackendCommands {
         print(() -> String.join("\n", FailureReport.describe(runtime.getRuntimeDTO())));
     }
 
-    /** {@code backend:clear NAME}: sets the name's overrides aside, so that its default serves again. */
+    /**
+     * {@code backend:clear NAME}: sets aside every override of the name, serving or not, so that its
+     * default serves again once nothing pins another provider.
+     */
     public void clear(String name) {
-        print(() -> {
-            BackendId<?> id = NameArgument.resolve(registry, name);
-            String display = NameArgument.display(id);
-            if (!registry.isOverridden(id)) {
-                return display + " is not overridden; nothing to clear.\n" + servingNow(id);
-            }
-            registry.clearOverride(id);
-            return "Cleared the overrides of " + display + ".\n" + servingNow(id);
-        });
+        print(() -> clearing.clear(name));
     }
 
     /** {@code backend:pin NAME TARGET}: pins the name to a bundle symbolic name or class, through ConfigAdmin. */
@@ -146,11 +143,6 @@ public class BackendCommands {
             return AttentionRun.report(NameArgument.display(id), provider, nanos, output,
                     ReferenceAttention.compute(input));
         });
-    }
-
-    private String servingNow(BackendId<?> id) {
-        return NameEntries.find(runtime.getRuntimeDTO(), id).map(NameReport::serving)
-                .orElse("Nothing serves " + NameArgument.display(id) + ".");
     }
 
     private static Predicate<NameDTO> familyFilter(String family) {
