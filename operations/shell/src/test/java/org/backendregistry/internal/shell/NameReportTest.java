@@ -99,7 +99,7 @@ class NameReportTest {
         NameDTO flash = Dtos.flashAttn(Dtos.cudaFlashDefault(),
                 Dtos.notServing(untrusted, NotServingReason.DENIED_BY_POLICY, -1, "ignored"),
                 Dtos.notServing(broken, NotServingReason.EXCEPTION_ON_GET, -1, "java.lang.IllegalStateException: boom"),
-                Dtos.notServing(empty, NotServingReason.NOT_GETTABLE, -1, null));
+                Dtos.notServing(empty, NotServingReason.NOT_GETTABLE, -1, "getService returned null"));
 
         List<String> lines = NameReport.describe(flash);
 
