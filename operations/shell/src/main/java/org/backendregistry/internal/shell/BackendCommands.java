@@ -2,7 +2,6 @@ package org.backendregistry.internal.shell;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.backendregistry.api.BackendId;
@@ -36,6 +35,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
         "osgi.command.function=info",
         "osgi.command.function=failures",
         "osgi.command.function=clear",
+        "osgi.command.function=retry",
         "osgi.command.function=pin",
         "osgi.command.function=unpin",
         "osgi.command.function=run" })
@@ -84,12 +84,7 @@ public class BackendCommands {
 
     /** {@code backend:info NAME}: who serves the name and why, and why every other provider does not. */
     public void info(String name) {
-        print(() -> {
-            BackendId<?> id = NameArgument.resolve(registry, name);
-            Optional<NameDTO> dto = NameEntries.find(runtime.getRuntimeDTO(), id);
-            return dto.map(n -> String.join("\n", NameReport.describe(n)))
-                    .orElse(NameArgument.display(id) + " is no longer known to the registry.");
-        });
+        print(() -> report(NameArgument.resolve(registry, name)));
     }
 
     /** {@code backend:failures}: services that are not providers, and configuration problems. */
@@ -103,6 +98,22 @@ public class BackendCommands {
      */
     public void clear(String name) {
         print(() -> clearing.clear(name));
+    }
+
+    /**
+     * {@code backend:retry NAME}: tries again the providers of the name whose object could not be obtained,
+     * then reports on the name as {@code backend:info} does.
+     */
+    public void retry(String name) {
+        print(() -> {
+            BackendId<?> id = NameArgument.resolve(registry, name);
+            long failed = NameEntries.find(runtime.getRuntimeDTO(), id).map(NameReport::failedProviders).orElse(0L);
+            registry.retry(id);
+            String display = NameArgument.display(id);
+            String tried = failed == 0 ? display + " has no failed provider; nothing to try again."
+                    : "Tried " + failed + " failed provider" + (failed == 1 ? "" : "s") + " of " + display + " again.";
+            return tried + "\n" + report(id);
+        });
     }
 
     /** {@code backend:pin NAME TARGET}: pins the name to a bundle symbolic name or class, through ConfigAdmin. */
@@ -143,6 +154,12 @@ public class BackendCommands {
             return AttentionRun.report(NameArgument.display(id), provider, nanos, output,
                     ReferenceAttention.compute(input));
         });
+    }
+
+    /** @return the {@code backend:info} report on the name */
+    private String report(BackendId<?> id) {
+        return NameEntries.find(runtime.getRuntimeDTO(), id).map(n -> String.join("\n", NameReport.describe(n)))
+                .orElse(NameArgument.display(id) + " is no longer known to the registry.");
     }
 
     private static Predicate<NameDTO> familyFilter(String family) {

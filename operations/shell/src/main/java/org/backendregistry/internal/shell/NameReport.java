@@ -67,6 +67,12 @@ final class NameReport {
                 : "it is the default and nothing overrides it";
     }
 
+    /** @return how many providers of the name could not be obtained ({@code getService} returned null or threw) */
+    static long failedProviders(NameDTO name) {
+        return notServing(name).stream().filter(n -> n.reason == NotServingReason.NOT_GETTABLE
+                || n.reason == NotServingReason.EXCEPTION_ON_GET).count();
+    }
+
     /** @return one sentence on why {@code loser} does not serve {@code name} */
     static String notServing(NameDTO name, NotServingDTO loser) {
         ProviderDTO provider = loser.provider;

@@ -114,6 +114,21 @@ class NameReportTest {
     }
 
     @Test
+    void providersThatCouldNotBeObtainedAreCountedAsFailedAndOthersAreNot() {
+        NameDTO flash = Dtos.flashAttn(Dtos.cudaFlashDefault(),
+                Dtos.notServing(Dtos.service(50, 21, "com.example.broken", null, 5, false),
+                        NotServingReason.EXCEPTION_ON_GET, -1, "boom"),
+                Dtos.notServing(Dtos.service(51, 21, "com.example.broken", null, 4, false),
+                        NotServingReason.NOT_GETTABLE, -1, null),
+                Dtos.notServing(Dtos.jvmFlashOverride(), NotServingReason.SET_ASIDE, -1, null),
+                Dtos.notServing(Dtos.service(52, 22, "com.example.untrusted", null, 9, false),
+                        NotServingReason.DENIED_BY_POLICY, -1, null));
+
+        assertEquals(2, NameReport.failedProviders(flash));
+        assertEquals(0, NameReport.failedProviders(Dtos.flashAttn(Dtos.cudaFlashDefault())));
+    }
+
+    @Test
     void whenNothingServesTheRegistrysProblemIsTheAnswer() {
         NameDTO custom = Dtos.attention("CUSTOM", null, null);
         custom.problem = "Backend CUSTOM must be registered before use. Use registry.register(...).";
