@@ -42,8 +42,8 @@ import org.osgi.framework.wiring.BundleRevision;
 final class EmbeddedFelix implements AutoCloseable {
 
     /** The registry's API packages, exported by the system bundle from the class path. */
-    static final String API_PACKAGES = "org.backendregistry.api;version=1.0.0,"
-            + "org.backendregistry.api.runtime;version=1.0.0,"
+    static final String API_PACKAGES = "org.backendregistry.api;version=1.1.0,"
+            + "org.backendregistry.api.runtime;version=1.1.0,"
             + "org.backendregistry.attention;version=1.0.0,"
             + "org.backendregistry.mamba;version=1.0.0";
 

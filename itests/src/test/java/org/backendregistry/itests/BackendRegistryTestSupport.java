@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -26,6 +27,8 @@ import org.backendregistry.api.BackendRegistry;
 import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.mamba.MambaBackendId;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.runner.RunWith;
@@ -69,10 +72,15 @@ public abstract class BackendRegistryTestSupport {
         return composite(felixInfrastructure(), registryBundle(), defaultBackends());
     }
 
-    /** JUnit for the probe, and Felix SCR with the OSGi APIs it needs (DS 1.5). */
+    /**
+     * JUnit and Awaitility for the probe (Awaitility with the hamcrest 2 it imports; JUnit's bundle keeps
+     * its own hamcrest 1.3), and Felix SCR with the OSGi APIs it needs (DS 1.5).
+     */
     protected static Option felixInfrastructure() {
         return composite(
                 junitBundles(),
+                mavenBundle("org.hamcrest", "hamcrest").versionAsInProject(),
+                mavenBundle("org.awaitility", "awaitility").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.util.function").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.util.promise").versionAsInProject(),
                 mavenBundle("org.osgi", "org.osgi.service.component").versionAsInProject(),
@@ -224,6 +232,18 @@ public abstract class BackendRegistryTestSupport {
     /** Asserts that every catalog name of both families except CUSTOM is served by its default. */
     protected void assertEveryDefaultServes() {
         catalogIdsWithDefaults().forEach(this::assertServedByDefault);
+    }
+
+    /**
+     * A bounded wait for state that changes without an event the test can observe, such as ConfigAdmin
+     * delivering a configuration or FileInstall scanning its folder on their own threads: the condition is
+     * checked at once and then every 5 ms on the test's thread, a RuntimeException counting as "not yet",
+     * until it holds or {@code timeoutMs} have passed (then it throws).
+     */
+    protected static ConditionFactory waitingAtMost(long timeoutMs) {
+        return Awaitility.await().atMost(Duration.ofMillis(timeoutMs)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5)).pollInSameThread()
+                .ignoreExceptionsInstanceOf(RuntimeException.class);
     }
 
     /**

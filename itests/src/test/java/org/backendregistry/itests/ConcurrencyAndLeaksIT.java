@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.AttentionBackendId;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.Test;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -175,10 +176,15 @@ public class ConcurrencyAndLeaksIT extends BackendRegistryTestSupport {
                 frameworkWiring().getRemovalPendingBundles().size());
 
         long gcStarted = System.nanoTime();
-        boolean cleared = Eventually.holds(() -> {
-            System.gc();
-            return loaders.stream().allMatch(loader -> loader.get() == null);
-        }, GC_BOUND_MS);
+        boolean cleared = true;
+        try {
+            waitingAtMost(GC_BOUND_MS).until(() -> {
+                System.gc();
+                return loaders.stream().allMatch(loader -> loader.get() == null);
+            });
+        } catch (ConditionTimeoutException stillReachable) {
+            cleared = false; // the assertion below names the class loaders still reachable
+        }
         long gcMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - gcStarted);
         List<Integer> reachable = new ArrayList<>();
         for (int i = 0; i < loaders.size(); i++) {

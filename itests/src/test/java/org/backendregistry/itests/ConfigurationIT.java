@@ -34,7 +34,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.AttributeDefinition;
@@ -85,8 +87,8 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
         if (configuration.getProperties() != null) {
             configuration.delete();
         }
-        assertTrue("the registry returns to its defaults", awaitRuntime(dto -> dto.configurationProblems.length == 0
-                && Arrays.stream(dto.names).allMatch(name -> name.pin == null)));
+        awaitRuntime("the registry returns to its defaults", dto -> dto.configurationProblems.length == 0
+                && Arrays.stream(dto.names).allMatch(name -> name.pin == null));
     }
 
     private void configure(Object... keysAndValues) throws Exception {
@@ -98,13 +100,20 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
     }
 
     /** ConfigAdmin delivers on its own thread: wait, bounded, until the runtime view shows the effect. */
-    private boolean awaitRuntime(Predicate<RegistryRuntimeDTO> condition) {
-        return Eventually.holds(() -> condition.test(runtime.getRuntimeDTO()), SETTLE_TIMEOUT_MS);
+    private void awaitRuntime(String effect, Predicate<RegistryRuntimeDTO> condition) {
+        waitingAtMost(SETTLE_TIMEOUT_MS).alias(effect).until(() -> condition.test(runtime.getRuntimeDTO()));
     }
 
     private NameDTO flash() {
         return Arrays.stream(runtime.getRuntimeDTO().names).filter(n -> n.name.equals("FLASH_ATTN")
                 && n.family.equals("attention")).findFirst().orElseThrow();
+    }
+
+    /** @return the runtime service's {@code service.changecount} now */
+    private long changeCount() {
+        ServiceReference<BackendRegistryRuntime> reference = bundleContext.getServiceReference(
+                BackendRegistryRuntime.class);
+        return (Long) reference.getProperty(Constants.SERVICE_CHANGECOUNT);
     }
 
     private String probeSymbolicName() {
@@ -130,7 +139,8 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
 
         configure("pins", "FLASH_ATTN=" + PinnedByClass.class.getName());
 
-        assertTrue(awaitRuntime(dto -> flash().serving != null && flash().serving.id == serviceId(plain)));
+        awaitRuntime("FLASH_ATTN served by the plain service pinned by its class",
+                dto -> flash().serving != null && flash().serving.id == serviceId(plain));
         assertEquals(PinnedByClass.class.getName(), registry.path(FLASH_ATTN));
     }
 
@@ -142,17 +152,35 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
     }
 
     @Test
+    public void theRuntimeServicesChangeCountGrowsWhenAnOverrideTakesFlashAttnAndWhenAConfigurationIsApplied()
+            throws Exception {
+        long initial = changeCount();
+
+        install("flash-attn-jvm").start();
+        assertEquals(JVM_FLASH_ATTN_CLASS, registry.path(FLASH_ATTN));
+        assertTrue("service.changecount stayed " + initial + " after the override took FLASH_ATTN",
+                awaitRegistry(r -> changeCount() > initial));
+        long overridden = changeCount();
+
+        configure("catalog.closed", "perhaps");
+        assertTrue("service.changecount stayed " + overridden + " after a configuration was applied",
+                awaitRegistry(r -> changeCount() > overridden));
+        assertEquals("a configuration that changes no provider", JVM_FLASH_ATTN_CLASS, registry.path(FLASH_ATTN));
+        assertEquals(1, runtime.getRuntimeDTO().configurationProblems.length);
+    }
+
+    @Test
     public void aPinInTheConfigurationDecidesWhoServesAndDeletingItRestoresTheUsualOrder() throws Exception {
         registerAttentionService(new TestAttentionBackend("FLASH_ATTN", "override"), "FLASH_ATTN", 10);
         assertEquals(TestAttentionBackend.class.getName(), registry.path(FLASH_ATTN));
 
         configure("pins", "FLASH_ATTN=" + CUDA_BUNDLE);
-        assertTrue(awaitRuntime(dto -> CUDA_BUNDLE.equals(flash().pin)));
+        awaitRuntime("FLASH_ATTN pinned to " + CUDA_BUNDLE, dto -> CUDA_BUNDLE.equals(flash().pin));
         assertEquals(CUDA_FLASH, registry.path(FLASH_ATTN));
         assertEquals(NotServingReason.PINNED_AWAY, flash().notServing[0].reason);
 
         configurationAdmin.getConfiguration(BackendRegistryRuntime.PID, "?").delete();
-        assertTrue(awaitRuntime(dto -> flash().pin == null));
+        awaitRuntime("FLASH_ATTN unpinned", dto -> flash().pin == null);
         assertEquals(TestAttentionBackend.class.getName(), registry.path(FLASH_ATTN));
     }
 
@@ -165,26 +193,26 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
         Path cfg = folder.resolve("org.backendregistry.cfg");
 
         Files.move(staged, cfg, StandardCopyOption.ATOMIC_MOVE);
-        assertTrue("FileInstall hands the .cfg to ConfigAdmin, which hands it to the registry",
-                awaitRuntime(dto -> CUDA_BUNDLE.equals(flash().pin)));
+        awaitRuntime("FileInstall hands the .cfg to ConfigAdmin, which hands it to the registry",
+                dto -> CUDA_BUNDLE.equals(flash().pin));
         assertEquals(CUDA_FLASH, registry.path(FLASH_ATTN));
 
         Files.delete(cfg);
-        assertTrue(awaitRuntime(dto -> flash().pin == null));
+        awaitRuntime("FLASH_ATTN unpinned", dto -> flash().pin == null);
         assertEquals(TestAttentionBackend.class.getName(), registry.path(FLASH_ATTN));
     }
 
     @Test
     public void aStrictPinWhoseProviderIsAbsentFailsLookupsNamingThePinUnlessFallbackIsConfigured() throws Exception {
         configure("pins", "FLASH_ATTN=com.example.absent");
-        assertTrue(awaitRuntime(dto -> flash().serving == null));
+        awaitRuntime("FLASH_ATTN served by nothing", dto -> flash().serving == null);
 
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> registry.path(FLASH_ATTN));
         assertTrue(error.getMessage(), error.getMessage().startsWith(
                 "Backend FLASH_ATTN is pinned to 'com.example.absent' (configuration org.backendregistry, pins)"));
 
         configure("pins", "FLASH_ATTN=com.example.absent", "pin.fallback", Boolean.TRUE);
-        assertTrue(awaitRuntime(dto -> flash().serving != null));
+        awaitRuntime("FLASH_ATTN served again", dto -> flash().serving != null);
         assertEquals(CUDA_FLASH, registry.path(FLASH_ATTN));
     }
 
@@ -195,8 +223,8 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
         assertEquals(JVM_FLASH_ATTN_CLASS, registry.path(FLASH_ATTN));
 
         configure("trusted.bundles", probeSymbolicName());
-        assertTrue("the untrusted bundle's override is denied; the default serves again",
-                awaitRuntime(dto -> CUDA_FLASH.equals(flash().serving.className)));
+        awaitRuntime("the untrusted bundle's override is denied; the default serves again",
+                dto -> CUDA_FLASH.equals(flash().serving.className));
         assertEquals(CUDA_FLASH, registry.path(FLASH_ATTN));
         assertEquals(NotServingReason.DENIED_BY_POLICY, flash().notServing[0].reason);
 
@@ -207,13 +235,14 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
     @Test
     public void anInvalidValueIsReportedTheRestAppliesAndCorrectingItRecoversWithoutARestart() throws Exception {
         configure("catalog.closed", "perhaps", "pins", "FLASH_ATTN=" + CUDA_BUNDLE);
-        assertTrue(awaitRuntime(dto -> dto.configurationProblems.length == 1 && CUDA_BUNDLE.equals(flash().pin)));
+        awaitRuntime("one problem, and the pin applied",
+                dto -> dto.configurationProblems.length == 1 && CUDA_BUNDLE.equals(flash().pin));
         assertEquals("catalog.closed: 'perhaps' is not true or false; false applies",
                 runtime.getRuntimeDTO().configurationProblems[0]);
         assertEquals(CUDA_BUNDLE, flash().pin);
 
         configure("catalog.closed", "true");
-        assertTrue(awaitRuntime(dto -> dto.configurationProblems.length == 0 && flash().pin == null));
+        awaitRuntime("no problem, and no pin", dto -> dto.configurationProblems.length == 0 && flash().pin == null);
         registerAttentionService(new TestAttentionBackend("MY_KERNEL", "plugin"), "MY_KERNEL", null);
         RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
         assertEquals(1, dto.failedServices.length);
@@ -222,8 +251,8 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
         assertThrows(IllegalArgumentException.class, () -> registry.lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
 
         configure("catalog.closed", "false");
-        assertTrue(awaitRuntime(state -> state.failedServices.length == 0 && Arrays.stream(state.names)
-                .anyMatch(name -> name.name.equals("MY_KERNEL") && name.serving != null)));
+        awaitRuntime("MY_KERNEL served, no failed service", state -> state.failedServices.length == 0
+                && Arrays.stream(state.names).anyMatch(name -> name.name.equals("MY_KERNEL") && name.serving != null));
         assertEquals(TestAttentionBackend.class.getName(),
                 registry.path(registry.lookup(AttentionBackendId.FAMILY, "MY_KERNEL")));
         assertNull(flash().pin);

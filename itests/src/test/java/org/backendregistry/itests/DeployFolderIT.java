@@ -97,9 +97,8 @@ public class DeployFolderIT extends BackendRegistryTestSupport {
         Files.write(target, Arrays.copyOf(jar, jar.length / 2));
         // written after the truncated jar, so FileInstall has looked at that one once it installed this one
         Files.copy(Path.of(URI.create(moduleJarUrl(DeployMarkerBundle.JAR))), deploy.resolve("marker.jar"));
-        boolean scanned = Eventually.holds(() -> bundle(DeployMarkerBundle.SYMBOLIC_NAME).isPresent(),
-                FILEINSTALL_BOUND_MS);
-        assertTrue("FileInstall did not install the marker within " + FILEINSTALL_BOUND_MS + " ms", scanned);
+        waitingAtMost(FILEINSTALL_BOUND_MS).alias("FileInstall installs the marker")
+                .until(() -> bundle(DeployMarkerBundle.SYMBOLIC_NAME).isPresent());
         assertEquals("bundles from the truncated jar", Optional.empty(), flashAttnJvmBundle());
         assertServedByDefault(AttentionBackendId.FLASH_ATTN);
         assertEveryDefaultServes();
@@ -110,11 +109,9 @@ public class DeployFolderIT extends BackendRegistryTestSupport {
         // written beside the folder and moved in, as one copies into a watched folder
         Path complete = Files.write(Files.createTempFile(deploy.getParent(), "flash-attn-jvm", ".part"), jar);
         Files.move(complete, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        boolean overridden = Eventually.holds(
-                () -> JVM_FLASH_ATTN_CLASS.equals(registry.path(AttentionBackendId.FLASH_ATTN)), FILEINSTALL_BOUND_MS);
-        assertTrue("the complete jar did not override FLASH_ATTN within " + FILEINSTALL_BOUND_MS + " ms; FLASH_ATTN: "
-                + registry.serving(AttentionBackendId.FLASH_ATTN) + "; FileInstall: " + fileInstallLog.warnings(),
-                overridden);
+        waitingAtMost(FILEINSTALL_BOUND_MS).untilAsserted(() -> assertEquals("the complete jar overrides FLASH_ATTN; "
+                + "FLASH_ATTN: " + registry.serving(AttentionBackendId.FLASH_ATTN) + "; FileInstall: "
+                + fileInstallLog.warnings(), JVM_FLASH_ATTN_CLASS, registry.path(AttentionBackendId.FLASH_ATTN)));
         Bundle installed = flashAttnJvmBundle().orElseThrow();
         assertEquals(Bundle.ACTIVE, installed.getState());
         BackendProvider serving = registry.serving(AttentionBackendId.FLASH_ATTN).orElseThrow();
@@ -123,9 +120,8 @@ public class DeployFolderIT extends BackendRegistryTestSupport {
 
         Files.delete(target);
         Files.delete(deploy.resolve("marker.jar"));
-        boolean reverted = Eventually.holds(() -> flashAttnJvmBundle().isEmpty()
-                && !registry.isOverridden(AttentionBackendId.FLASH_ATTN), FILEINSTALL_BOUND_MS);
-        assertTrue("deleting the jar did not uninstall the override within " + FILEINSTALL_BOUND_MS + " ms", reverted);
+        waitingAtMost(FILEINSTALL_BOUND_MS).alias("deleting the jar uninstalls the override")
+                .until(() -> flashAttnJvmBundle().isEmpty() && !registry.isOverridden(AttentionBackendId.FLASH_ATTN));
         assertEveryDefaultServes();
     }
 

@@ -14,6 +14,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
@@ -130,7 +132,74 @@ public class OperationsIT extends BackendRegistryTestSupport {
         assertTrue(info, info.contains(JVM_FLASH + " (service "));
         assertTrue(info, info.contains("does not serve: set aside by clearOverride; it serves again only if it registers anew."));
         String again = command("clear", "FLASH_ATTN");
-        assertTrue(again, again.startsWith("FLASH_ATTN is not overridden; nothing to clear."));
+        assertTrue(again, again.startsWith("FLASH_ATTN has no override to set aside; nothing to clear.\n"));
+    }
+
+    @Test
+    public void clearSetsAsideAnOverrideThatAPinKeepsFromServingSoTheDefaultStillServesOnceUnpinned() throws Exception {
+        Bundle jvm = install("flash-attn-jvm");
+        jvm.start();
+        long jvmId = registry.serving(FLASH_ATTN).orElseThrow().id();
+        String jvmOverride = JVM_FLASH + " " + facts(jvmId, jvm, "override");
+        String cudaDefault = CUDA_FLASH + " " + facts(cudaFlashAttnServiceId(), bundle(CUDA_BUNDLE), "default");
+        try {
+            String pinned = command("pin", "FLASH_ATTN", CUDA_BUNDLE);
+            assertEquals("FLASH_ATTN is pinned to " + CUDA_BUNDLE + ".\nServed by " + cudaDefault
+                    + " because it is pinned.", pinned);
+            assertFalse(registry.isOverridden(FLASH_ATTN));
+
+            String cleared = command("clear", "FLASH_ATTN");
+
+            assertEquals(List.of(
+                    "Cleared the overrides of FLASH_ATTN.",
+                    "Set aside " + jvmOverride + ".",
+                    "Served by " + cudaDefault + " because it is pinned."), cleared.lines().toList());
+
+            String unpinned = command("unpin", "FLASH_ATTN");
+
+            assertEquals(List.of(
+                    "FLASH_ATTN is no longer pinned.",
+                    "Served by " + cudaDefault + " because it is the default and its overrides are set aside."),
+                    unpinned.lines().toList());
+            assertServedByDefault(FLASH_ATTN);
+            assertEquals(List.of(
+                    "FLASH_ATTN (attention, catalog; default " + FLASH_ATTN.defaultClassName().orElseThrow() + ")",
+                    "Served by " + cudaDefault + " because it is the default and its overrides are set aside.",
+                    jvmOverride + " does not serve: set aside by clearOverride; it serves again only if it registers anew."),
+                    command("info", "FLASH_ATTN").lines().toList());
+        } finally {
+            command("unpin", "FLASH_ATTN");
+        }
+    }
+
+    @Test
+    public void retryLetsAnOverrideWhoseFirstGetServiceReturnedNullServe() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        ServiceRegistration<AttentionBackend> registration = unregisterAfterTest(bundleContext.registerService(
+                AttentionBackend.class, nullOnTheFirstCall(calls, new TestAttentionBackend("FLASH_ATTN", "second call")),
+                properties("FLASH_ATTN", 10)));
+        long overrideId = serviceId(registration);
+        Bundle probe = bundleContext.getBundle();
+        String cudaDefault = CUDA_FLASH + " " + facts(cudaFlashAttnServiceId(), bundle(CUDA_BUNDLE), "default");
+        String header = "FLASH_ATTN (attention, catalog; default " + FLASH_ATTN.defaultClassName().orElseThrow() + ")";
+        assertServedByDefault(FLASH_ATTN);
+        assertEquals(List.of(header,
+                "Served by " + cudaDefault + " because it is the default and nothing overrides it.",
+                probe.getSymbolicName() + "/? (service " + overrideId + ", bundle " + probe.getBundleId() + " version "
+                        + probe.getVersion() + ", ranking 10, override) does not serve: getService returned null."),
+                command("info", "FLASH_ATTN").lines().toList());
+
+        String retried = command("retry", "FLASH_ATTN");
+
+        assertEquals(List.of("Tried 1 failed provider of FLASH_ATTN again.", header,
+                "Served by " + probe.getSymbolicName() + "/" + TestAttentionBackend.class.getName() + " (service "
+                        + overrideId + ", bundle " + probe.getBundleId() + " version " + probe.getVersion()
+                        + ", ranking 10, override) because it is the highest-ranked override.",
+                cudaDefault + " does not serve: shadowed by service " + overrideId + "."), retried.lines().toList());
+        assertEquals(TestAttentionBackend.class.getName(), registry.path(FLASH_ATTN));
+        assertEquals("getService calls", 2, calls.get());
+        String again = command("retry", "FLASH_ATTN");
+        assertTrue(again, again.startsWith("FLASH_ATTN has no failed provider; nothing to try again.\n" + header + "\n"));
     }
 
     @Test
@@ -249,8 +318,7 @@ public class OperationsIT extends BackendRegistryTestSupport {
 
     @Test
     public void theHealthCheckIsCriticalWhileTheCudaDefaultsAreStoppedAndOkOnceTheyAreBack() throws Exception {
-        Bundle cuda = Arrays.stream(bundleContext.getBundles())
-                .filter(b -> CUDA_BUNDLE.equals(b.getSymbolicName())).findFirst().orElseThrow();
+        Bundle cuda = bundle(CUDA_BUNDLE);
         assertStatus(Result.Status.OK);
         try {
             cuda.stop();
@@ -315,6 +383,32 @@ public class OperationsIT extends BackendRegistryTestSupport {
     private NameDTO flashAttnView() {
         return Arrays.stream(runtime.getRuntimeDTO().names)
                 .filter(n -> "attention".equals(n.family) && "FLASH_ATTN".equals(n.name)).findFirst().orElseThrow();
+    }
+
+    /** @return a service factory whose first {@code getService} returns null and every later one {@code backend} */
+    private static ServiceFactory<AttentionBackend> nullOnTheFirstCall(AtomicInteger calls, AttentionBackend backend) {
+        return new ServiceFactory<>() {
+            @Override
+            public AttentionBackend getService(Bundle bundle, ServiceRegistration<AttentionBackend> registration) {
+                return calls.getAndIncrement() == 0 ? null : backend;
+            }
+
+            @Override
+            public void ungetService(Bundle bundle, ServiceRegistration<AttentionBackend> registration,
+                    AttentionBackend service) {
+            }
+        };
+    }
+
+    /** @return what the commands say of a provider after its label, e.g. {@code (service 64, bundle 32 version 1.0.0.SNAPSHOT, ranking 0, override)} */
+    private static String facts(long serviceId, Bundle bundle, String kind) {
+        return "(service " + serviceId + ", bundle " + bundle.getBundleId() + " version " + bundle.getVersion()
+                + ", ranking 0, " + kind + ")";
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Arrays.stream(bundleContext.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
     }
 
     private long cudaFlashAttnServiceId() throws Exception {

@@ -29,21 +29,21 @@ class ReferenceAttentionTest {
     private static final float DELTA = 1e-6f;
 
     @Test
-    void without_a_mask_each_token_mixes_the_values_by_the_softmax_of_its_scores() {
+    void withoutAMaskEachTokenMixesTheValuesByTheSoftmaxOfItsScores() {
         AttentionInput input = new AttentionInput(QUERY, KEY, VALUE, 2, 2, 1, 1, 2, false, 1f);
 
         assertArrayEquals(new float[] {2, 4, 1, 6}, ReferenceAttention.compute(input), DELTA);
     }
 
     @Test
-    void with_the_causal_mask_the_first_token_sees_only_itself() {
+    void withTheCausalMaskTheFirstTokenSeesOnlyItself() {
         AttentionInput input = new AttentionInput(QUERY, KEY, VALUE, 2, 2, 1, 1, 2, true, 1f);
 
         assertArrayEquals(new float[] {4, 0, 1, 6}, ReferenceAttention.compute(input), DELTA);
     }
 
     @Test
-    void with_the_causal_mask_a_single_query_is_the_last_token_and_sees_every_key() {
+    void withTheCausalMaskASingleQueryIsTheLastTokenAndSeesEveryKey() {
         AttentionInput input = new AttentionInput(new float[] {1, 0}, KEY, VALUE, 1, 2, 1, 1, 2, true, 1f);
 
         assertArrayEquals(new float[] {1, 6}, ReferenceAttention.compute(input), DELTA);

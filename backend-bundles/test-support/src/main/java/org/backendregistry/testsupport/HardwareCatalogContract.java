@@ -44,19 +44,19 @@ public abstract class HardwareCatalogContract {
     }
 
     @Test
-    public void the_catalog_puts_exactly_these_names_in_this_bundle() {
+    public void theCatalogPutsExactlyTheseNamesInThisBundle() {
         assertEquals(names(), ids().map(Enum::name).collect(Collectors.toSet()));
     }
 
     @TestFactory
-    public Stream<DynamicTest> each_default_class_reports_its_name_and_platform() {
+    public Stream<DynamicTest> eachDefaultClassReportsItsNameAndPlatform() {
         return forEachId(backend -> () -> {
             assertEquals(platform(), backend.capabilities().platform());
         }, "reports its platform");
     }
 
     @TestFactory
-    public Stream<DynamicTest> each_default_class_is_a_default_component_of_its_name() {
+    public Stream<DynamicTest> eachDefaultClassIsADefaultComponentOfItsName() {
         return ids().map(id -> dynamicTest(id.name(), () -> {
             AttentionBackend backend = DefaultBackends.instantiate(id);
             assertEquals(id.name(), backend.name());
@@ -65,7 +65,7 @@ public abstract class HardwareCatalogContract {
     }
 
     @TestFactory
-    public Stream<DynamicTest> compute_refuses_with_a_message_that_names_the_device() {
+    public Stream<DynamicTest> computeRefusesWithAMessageThatNamesTheDevice() {
         AttentionInput input = AttentionInput.of(new float[64], new float[64], new float[64], 1, 1, 1, 64, true);
         return forEachId(backend -> () -> {
             UnsupportedOperationException refusal = assertThrows(UnsupportedOperationException.class,
@@ -76,7 +76,7 @@ public abstract class HardwareCatalogContract {
     }
 
     @TestFactory
-    public Stream<DynamicTest> only_MLA_and_sparse_backends_say_so_and_MLA_takes_head_size_576_only() {
+    public Stream<DynamicTest> onlyMlaAndSparseBackendsSaySoAndMlaTakesHeadSize576Only() {
         return forEachId(backend -> () -> {
             BackendCapabilities capabilities = backend.capabilities();
             assertEquals(mlaNames().contains(backend.name()), capabilities.isMla());
@@ -88,7 +88,7 @@ public abstract class HardwareCatalogContract {
     }
 
     @TestFactory
-    public Stream<DynamicTest> every_backend_declares_its_model_dtypes_and_the_auto_kv_cache() {
+    public Stream<DynamicTest> everyBackendDeclaresItsModelDtypesAndTheAutoKvCache() {
         return forEachId(backend -> () -> {
             assertTrue(backend.capabilities().dtypes().contains("bfloat16"), backend.capabilities().toString());
             assertTrue(backend.capabilities().kvCacheDtypes().contains("auto"), backend.capabilities().toString());

@@ -23,19 +23,19 @@ public abstract class JvmAttentionContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.backendregistry.testsupport.AttentionProblems#all")
-    public void agrees_with_a_naive_loop_within_the_tolerance(Problem problem) {
+    public void agreesWithANaiveLoopWithinTheTolerance(Problem problem) {
         AttentionProblems.assertClose(NaiveAttention.attend(problem.input()), backend().compute(problem.input()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.backendregistry.testsupport.AttentionProblems#all")
-    public void agrees_with_ReferenceAttention_within_the_tolerance(Problem problem) {
+    public void agreesWithReferenceAttentionWithinTheTolerance(Problem problem) {
         AttentionProblems.assertClose(ReferenceAttention.compute(problem.input()),
                 backend().compute(problem.input()));
     }
 
     @Test
-    public void a_causal_query_is_unaffected_by_keys_and_values_after_its_position() {
+    public void aCausalQueryIsUnaffectedByKeysAndValuesAfterItsPosition() {
         AttentionInput input = AttentionProblems.problem(9, 40, 8, 2, 64, true, 1).input();
         // query token 4 is at position 4 + (40 - 9) = 35; scramble keys and values 36..39
         float[] key = input.key().clone();
@@ -52,7 +52,7 @@ public abstract class JvmAttentionContract {
     }
 
     @Test
-    public void the_output_has_the_shape_of_the_query() {
+    public void theOutputHasTheShapeOfTheQuery() {
         AttentionInput input = AttentionProblems.problem(3, 11, 8, 2, 64, false, 1).input();
         assertEquals(input.query().length, backend().compute(input).length);
     }

@@ -84,7 +84,7 @@ public class BackendRegistryKarafIT extends KarafTestSupport {
     @Before
     public void waitForEveryDefaultToServe() throws InterruptedException {
         registry = Registries.registry(context);
-        Eventually.holds(this::everyDefaultServes, TIMEOUT_MS);
+        Registries.awaitEveryDefaultServing(registry);
     }
 
     @Test
@@ -121,8 +121,8 @@ public class BackendRegistryKarafIT extends KarafTestSupport {
         } finally {
             override.uninstall();
         }
-        assertTrue("FLASH_ATTN did not go back to its default after the override was uninstalled",
-                Eventually.holds(this::everyDefaultServes, TIMEOUT_MS));
+        // FLASH_ATTN goes back to its default once the override is uninstalled
+        Registries.awaitEveryDefaultServing(registry);
     }
 
     @Test
@@ -144,15 +144,15 @@ public class BackendRegistryKarafIT extends KarafTestSupport {
         Files.copy(Path.of(System.getProperty("itest.jar.flash-attn-jvm")), staged, StandardCopyOption.REPLACE_EXISTING);
         try {
             Files.move(staged, deployed, StandardCopyOption.ATOMIC_MOVE);
-            assertTrue("FLASH_ATTN did not switch to the deployed override; it is served by " + flashAttn(),
-                    Eventually.holds(() -> flashAttn().map(p -> FLASH_ATTN_JVM_BUNDLE.equals(p.bundleSymbolicName())
-                            && JVM_FLASH_ATTN_CLASS.equals(p.className())).orElse(false), TIMEOUT_MS));
+            waitingAtMost(TIMEOUT_MS).untilAsserted(() -> assertTrue("FLASH_ATTN did not switch to the deployed "
+                    + "override; it is served by " + flashAttn(), flashAttn().map(p -> FLASH_ATTN_JVM_BUNDLE.equals(
+                            p.bundleSymbolicName()) && JVM_FLASH_ATTN_CLASS.equals(p.className())).orElse(false)));
             assertEquals(JVM_FLASH_ATTN_CLASS, registry.path(AttentionBackendId.FLASH_ATTN));
             assertTrue(registry.isOverridden(AttentionBackendId.FLASH_ATTN));
 
             Files.delete(deployed);
-            assertTrue("FLASH_ATTN did not switch back to its default; it is served by " + flashAttn(),
-                    Eventually.holds(() -> flashAttn().map(BackendProvider::isDefault).orElse(false), TIMEOUT_MS));
+            waitingAtMost(TIMEOUT_MS).untilAsserted(() -> assertTrue("FLASH_ATTN did not switch back to its default; "
+                    + "it is served by " + flashAttn(), flashAttn().map(BackendProvider::isDefault).orElse(false)));
             assertEquals(AttentionBackendId.FLASH_ATTN.defaultClassName().orElseThrow(),
                     registry.path(AttentionBackendId.FLASH_ATTN));
         } finally {
@@ -163,8 +163,8 @@ public class BackendRegistryKarafIT extends KarafTestSupport {
 
     @Test
     public void shellUserWithOnlyTheViewerRoleMayListButIsRefusedPin() throws Exception {
-        assertTrue("the shell feature's configfile did not become configuration " + ACL_PID,
-                Eventually.holds(this::aclConfigured, TIMEOUT_MS));
+        waitingAtMost(TIMEOUT_MS).alias("the shell feature's configfile becomes configuration " + ACL_PID)
+                .until(this::aclConfigured);
         String defaultBundle = flashAttn().orElseThrow().bundleSymbolicName();
         Subject reader = KarafShell.login(READER, READER);
 
@@ -234,11 +234,11 @@ public class BackendRegistryKarafIT extends KarafTestSupport {
 
     /** Waits until FLASH_ATTN is served by a service of {@code bundle} other than service {@code notServiceId}. */
     private BackendProvider awaitFlashAttnServedBy(Bundle bundle, long notServiceId) {
-        assertTrue("FLASH_ATTN is not served by a new service of bundle " + bundle.getBundleId() + " but by "
-                + flashAttn(), Eventually.holds(() -> flashAttn()
+        waitingAtMost(TIMEOUT_MS).untilAsserted(() -> assertTrue("FLASH_ATTN is not served by a new service of "
+                + "bundle " + bundle.getBundleId() + " but by " + flashAttn(), flashAttn()
                         .map(p -> p.bundleId() == bundle.getBundleId() && p.id() != notServiceId
                                 && JVM_FLASH_ATTN_CLASS.equals(p.className()))
-                        .orElse(false), TIMEOUT_MS));
+                        .orElse(false)));
         return flashAttn().orElseThrow();
     }
 

@@ -2,6 +2,7 @@ package org.backendregistry.itests.karaf;
 
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
@@ -13,7 +14,10 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
@@ -40,6 +44,17 @@ public abstract class KarafTestSupport {
 
     /** How long a test waits for Karaf to act (FileInstall polls deploy/ every second) before it fails. */
     protected static final long TIMEOUT_MS = 60_000;
+
+    /**
+     * A bounded wait for state that Karaf changes on threads of its own (FileInstall's poll of deploy/, the features
+     * deployer, ConfigAdmin): the condition is checked at once and then every 20 ms on the test's thread, a
+     * RuntimeException counting as "not yet", until it holds or {@code timeoutMs} have passed (then it throws).
+     */
+    protected static ConditionFactory waitingAtMost(long timeoutMs) {
+        return Awaitility.await().atMost(Duration.ofMillis(timeoutMs)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20)).pollInSameThread()
+                .ignoreExceptionsInstanceOf(RuntimeException.class);
+    }
 
     /**
      * A stock Karaf, its network endpoints bound to loopback or off, two users (operator, reader), and the URL of
@@ -70,6 +85,9 @@ public abstract class KarafTestSupport {
                 editConfigurationFilePut("etc/users.properties", OPERATOR, OPERATOR + ",admin,manager,viewer,systembundles"),
                 editConfigurationFilePut("etc/users.properties", READER, READER + ",viewer"),
                 bootFeatures.length == 0 ? composite() : features(repository, bootFeatures),
+                // for the probe's waits: Awaitility and the hamcrest 2 it imports
+                mavenBundle("org.hamcrest", "hamcrest").versionAsInProject(),
+                mavenBundle("org.awaitility", "awaitility").versionAsInProject(),
                 // the probe runs inside Karaf's JVM: hand it the repository and the jar it drops into deploy/
                 systemProperty(FEATURES_REPOSITORY).value(repository),
                 systemProperty("itest.jar.flash-attn-jvm").value(System.getProperty("itest.jar.flash-attn-jvm")));

@@ -1,5 +1,7 @@
 package org.backendregistry.itests.karaf;
 
+import static org.junit.Assert.assertEquals;
+
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -52,10 +54,9 @@ final class Registries {
                 .toList();
     }
 
-    /** Waits until every catalog name is served by its default. */
-    static List<String> awaitEveryDefaultServing(BundleContext context) throws InterruptedException {
-        BackendRegistry registry = registry(context);
-        Eventually.holds(() -> notServedByDefault(registry).isEmpty(), KarafTestSupport.TIMEOUT_MS);
-        return notServedByDefault(registry);
+    /** Waits, bounded, until every catalog name is served by its default; fails naming each one that is not. */
+    static void awaitEveryDefaultServing(BackendRegistry registry) {
+        KarafTestSupport.waitingAtMost(KarafTestSupport.TIMEOUT_MS).untilAsserted(() -> assertEquals(
+                "names not served by their default", List.of(), notServedByDefault(registry)));
     }
 }

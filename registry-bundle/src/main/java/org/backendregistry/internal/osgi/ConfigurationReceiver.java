@@ -15,22 +15,28 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ManagedService;
 
 /**
- * Receives the configuration {@code org.backendregistry} from ConfigAdmin. Loaded only when ConfigAdmin's
- * API is wired to the registry bundle, so the registry runs without ConfigAdmin.
+ * Receives the configuration {@code org.backendregistry} from ConfigAdmin, and says when it has been
+ * applied. Loaded only when ConfigAdmin's API is wired to the registry bundle, so the registry runs
+ * without ConfigAdmin.
  */
 final class ConfigurationReceiver implements ManagedService {
 
     private final RegistryCore core;
+    private final Runnable applied;
 
-    private ConfigurationReceiver(RegistryCore core) {
+    private ConfigurationReceiver(RegistryCore core, Runnable applied) {
         this.core = core;
+        this.applied = applied;
     }
 
-    /** @return the registration of the receiver */
-    static ServiceRegistration<?> register(BundleContext context, RegistryCore core) {
+    /**
+     * @param applied runs after each configuration has taken effect
+     * @return the registration of the receiver
+     */
+    static ServiceRegistration<?> register(BundleContext context, RegistryCore core, Runnable applied) {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(Constants.SERVICE_PID, BackendRegistryRuntime.PID);
-        return context.registerService(ManagedService.class, new ConfigurationReceiver(core), properties);
+        return context.registerService(ManagedService.class, new ConfigurationReceiver(core, applied), properties);
     }
 
     @Override
@@ -43,5 +49,6 @@ final class ConfigurationReceiver implements ManagedService {
             }
         }
         core.configure(RegistryConfiguration.read(values, core.families()));
+        applied.run();
     }
 }

@@ -19,7 +19,7 @@ class CPUAttentionBackendTest extends JvmAttentionContract {
     }
 
     @Test
-    void declares_the_cpu_platform_and_the_head_sizes_vLLM_supports() {
+    void declaresTheCpuPlatformAndTheHeadSizesVllmSupports() {
         var capabilities = backend().capabilities();
         assertEquals(Platform.CPU, capabilities.platform());
         assertEquals(Set.of("float16", "bfloat16", "float32"), capabilities.dtypes());

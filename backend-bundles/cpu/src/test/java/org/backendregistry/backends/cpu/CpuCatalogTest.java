@@ -25,14 +25,14 @@ class CpuCatalogTest {
     }
 
     @Test
-    void the_catalog_puts_exactly_these_three_names_in_this_bundle() {
+    void theCatalogPutsExactlyTheseThreeNamesInThisBundle() {
         assertEquals(Set.of("CPU_ATTN", "TORCH_SDPA", "NO_ATTENTION"),
                 cpuIds().map(Enum::name).collect(Collectors.toSet()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cpuIds")
-    void the_default_class_reports_its_catalog_name_and_the_cpu_platform(AttentionBackendId id) throws Exception {
+    void theDefaultClassReportsItsCatalogNameAndTheCpuPlatform(AttentionBackendId id) throws Exception {
         AttentionBackend backend = instantiate(id);
         assertEquals(id.name(), backend.name());
         assertEquals(Platform.CPU, backend.capabilities().platform());
@@ -40,7 +40,7 @@ class CpuCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cpuIds")
-    void the_default_class_is_a_component_registered_as_the_default_of_its_name(AttentionBackendId id)
+    void theDefaultClassIsAComponentRegisteredAsTheDefaultOfItsName(AttentionBackendId id)
             throws Exception {
         DefaultBackends.assertDefaultComponent(id, instantiate(id).getClass(), AttentionBackend.class);
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class NoAttentionBackendTest {
 
     @Test
-    void returns_zeros_shaped_like_the_query_whatever_the_keys_and_values() {
+    void returnsZerosShapedLikeTheQueryWhateverTheKeysAndValues() {
         AttentionInput input = AttentionProblems.problem(5, 37, 8, 2, 128, true, 1).input();
 
         float[] output = new NoAttentionBackend().compute(input);

@@ -16,7 +16,7 @@ class TorchSDPABackendTest extends JvmAttentionContract {
     }
 
     @Test
-    void declares_the_cpu_platform_and_any_head_size() {
+    void declaresTheCpuPlatformAndAnyHeadSize() {
         var capabilities = backend().capabilities();
         assertEquals(Platform.CPU, capabilities.platform());
         assertTrue(capabilities.dtypes().contains("float32"));

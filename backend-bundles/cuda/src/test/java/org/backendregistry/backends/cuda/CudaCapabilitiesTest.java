@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CudaCapabilitiesTest {
 
     @Test
-    void flash_attention_takes_head_sizes_that_are_multiples_of_8_up_to_256() {
+    void flashAttentionTakesHeadSizesThatAreMultiplesOf8UpTo256() {
         var capabilities = new FlashAttentionBackend().capabilities();
         assertTrue(capabilities.supportsHeadSize(8));
         assertTrue(capabilities.supportsHeadSize(72));
@@ -25,19 +25,19 @@ class CudaCapabilitiesTest {
     }
 
     @Test
-    void flashinfer_takes_head_sizes_64_128_and_256_only() {
+    void flashinferTakesHeadSizes64And128And256Only() {
         assertEquals(Set.of(64, 128, 256), new FlashInferBackend().capabilities().headSizes());
     }
 
     @Test
-    void flashmla_sparse_runs_bfloat16_models_with_the_deepseek_fp8_cache_layout() {
+    void flashmlaSparseRunsBfloat16ModelsWithTheDeepseekFp8CacheLayout() {
         var capabilities = new FlashMLASparseBackend().capabilities();
         assertEquals(Set.of("bfloat16"), capabilities.dtypes());
         assertTrue(capabilities.kvCacheDtypes().contains("fp8_ds_mla"));
     }
 
     @Test
-    void triton_attention_also_runs_float32_models_and_fp8_caches() {
+    void tritonAttentionAlsoRunsFloat32ModelsAndFp8Caches() {
         var capabilities = new TritonAttentionBackend().capabilities();
         assertTrue(capabilities.dtypes().contains("float32"));
         assertTrue(capabilities.kvCacheDtypes().containsAll(Set.of("fp8", "fp8_e4m3", "fp8_e5m2")));

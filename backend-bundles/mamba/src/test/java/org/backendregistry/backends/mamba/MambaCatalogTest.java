@@ -25,7 +25,7 @@ class MambaCatalogTest {
     }
 
     @Test
-    void every_name_but_CUSTOM_has_a_default_class_in_this_bundle() {
+    void everyNameButCustomHasADefaultClassInThisBundle() {
         assertEquals(Set.of("MAMBA1", "MAMBA2", "SHORT_CONV", "LINEAR", "GDN_ATTN"),
                 defaults().map(Enum::name).collect(Collectors.toSet()));
         defaults().forEach(id -> assertEquals(MambaCatalogTest.class.getPackageName(),
@@ -34,7 +34,7 @@ class MambaCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("defaults")
-    void the_default_class_reports_its_catalog_name_and_the_cuda_platform(MambaBackendId id) throws Exception {
+    void theDefaultClassReportsItsCatalogNameAndTheCudaPlatform(MambaBackendId id) throws Exception {
         MambaBackend backend = instantiate(id);
         assertEquals(id.name(), backend.name());
         assertEquals(Platform.CUDA, backend.capabilities().platform());
@@ -42,7 +42,7 @@ class MambaCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("defaults")
-    void the_default_class_is_a_component_registered_as_the_default_of_its_name(MambaBackendId id)
+    void theDefaultClassIsAComponentRegisteredAsTheDefaultOfItsName(MambaBackendId id)
             throws Exception {
         DefaultBackends.assertDefaultComponent(id, instantiate(id).getClass(), MambaBackend.class);
     }

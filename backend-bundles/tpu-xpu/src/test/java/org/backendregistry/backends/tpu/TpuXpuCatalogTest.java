@@ -29,7 +29,7 @@ class TpuXpuCatalogTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("bundleIds")
-    void the_default_class_reports_its_catalog_name_and_platform(AttentionBackendId id, Platform platform)
+    void theDefaultClassReportsItsCatalogNameAndPlatform(AttentionBackendId id, Platform platform)
             throws Exception {
         AttentionBackend backend = instantiate(id);
         assertEquals(id.name(), backend.name());
@@ -38,7 +38,7 @@ class TpuXpuCatalogTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("bundleIds")
-    void the_default_class_is_a_component_registered_as_the_default_of_its_name(AttentionBackendId id,
+    void theDefaultClassIsAComponentRegisteredAsTheDefaultOfItsName(AttentionBackendId id,
             Platform platform) throws Exception {
         ComponentDescription component = ComponentDescription.of(instantiate(id).getClass()).orElseThrow();
         assertEquals(AttentionBackend.class.getName(), component.provides());
@@ -49,7 +49,7 @@ class TpuXpuCatalogTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("bundleIds")
-    void compute_refuses_with_a_message_that_names_the_device(AttentionBackendId id, Platform platform)
+    void computeRefusesWithAMessageThatNamesTheDevice(AttentionBackendId id, Platform platform)
             throws Exception {
         AttentionInput input = AttentionInput.of(new float[64], new float[64], new float[64], 1, 1, 1, 64, false);
 

@@ -2,7 +2,6 @@ package org.backendregistry.internal.shell;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.backendregistry.api.BackendId;
@@ -16,6 +15,7 @@ import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.attention.AttentionInput;
 import org.backendregistry.attention.ReferenceAttention;
 import org.backendregistry.mamba.MambaBackendId;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
@@ -35,6 +35,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
         "osgi.command.function=info",
         "osgi.command.function=failures",
         "osgi.command.function=clear",
+        "osgi.command.function=retry",
         "osgi.command.function=pin",
         "osgi.command.function=unpin",
         "osgi.command.function=run" })
@@ -48,6 +49,7 @@ public class BackendCommands {
     private final BackendRegistry registry;
     private final BackendRegistryRuntime runtime;
     private final Pinning pinning;
+    private final OverrideClearing clearing;
 
     // typed ComponentServiceObjects so that this class never names a cm type and loads without ConfigAdmin
     @Reference(service = ConfigurationAdmin.class, cardinality = ReferenceCardinality.OPTIONAL,
@@ -55,10 +57,12 @@ public class BackendCommands {
     private volatile ComponentServiceObjects<?> configurationAdmin;
 
     @Activate
-    public BackendCommands(@Reference BackendRegistry registry, @Reference BackendRegistryRuntime runtime) {
+    public BackendCommands(BundleContext context, @Reference BackendRegistry registry,
+            @Reference BackendRegistryRuntime runtime) {
         this.registry = registry;
         this.runtime = runtime;
-        this.pinning = new Pinning(registry, runtime);
+        this.pinning = new Pinning(registry, new RuntimeChanges(context, runtime));
+        this.clearing = new OverrideClearing(registry, runtime);
     }
 
     /** {@code backend:list}: every name of both families. */
@@ -72,20 +76,15 @@ public class BackendCommands {
             Predicate<NameDTO> selected = familyFilter(family);
             RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
             List<NameDTO> names = new ArrayList<>();
-            RuntimeView.names(dto).stream().filter(n -> !ProviderText.isMamba(n)).filter(selected).forEach(names::add);
-            RuntimeView.names(dto).stream().filter(ProviderText::isMamba).filter(selected).forEach(names::add);
+            NameEntries.names(dto).stream().filter(n -> !ProviderText.isMamba(n)).filter(selected).forEach(names::add);
+            NameEntries.names(dto).stream().filter(ProviderText::isMamba).filter(selected).forEach(names::add);
             return String.join("\n", NameTable.format(names));
         });
     }
 
     /** {@code backend:info NAME}: who serves the name and why, and why every other provider does not. */
     public void info(String name) {
-        print(() -> {
-            BackendId<?> id = NameArgument.resolve(registry, name);
-            Optional<NameDTO> dto = RuntimeView.find(runtime.getRuntimeDTO(), id);
-            return dto.map(n -> String.join("\n", NameReport.describe(n)))
-                    .orElse(NameArgument.display(id) + " is no longer known to the registry.");
-        });
+        print(() -> report(NameArgument.resolve(registry, name)));
     }
 
     /** {@code backend:failures}: services that are not providers, and configuration problems. */
@@ -93,16 +92,27 @@ public class BackendCommands {
         print(() -> String.join("\n", FailureReport.describe(runtime.getRuntimeDTO())));
     }
 
-    /** {@code backend:clear NAME}: sets the name's overrides aside, so that its default serves again. */
+    /**
+     * {@code backend:clear NAME}: sets aside every override of the name, serving or not, so that its
+     * default serves again once nothing pins another provider.
+     */
     public void clear(String name) {
+        print(() -> clearing.clear(name));
+    }
+
+    /**
+     * {@code backend:retry NAME}: tries again the providers of the name whose object could not be obtained,
+     * then reports on the name as {@code backend:info} does.
+     */
+    public void retry(String name) {
         print(() -> {
             BackendId<?> id = NameArgument.resolve(registry, name);
+            long failed = NameEntries.find(runtime.getRuntimeDTO(), id).map(NameReport::failedProviders).orElse(0L);
+            registry.retry(id);
             String display = NameArgument.display(id);
-            if (!registry.isOverridden(id)) {
-                return display + " is not overridden; nothing to clear.\n" + servingNow(id);
-            }
-            registry.clearOverride(id);
-            return "Cleared the overrides of " + display + ".\n" + servingNow(id);
+            String tried = failed == 0 ? display + " has no failed provider; nothing to try again."
+                    : "Tried " + failed + " failed provider" + (failed == 1 ? "" : "s") + " of " + display + " again.";
+            return tried + "\n" + report(id);
         });
     }
 
@@ -146,9 +156,10 @@ public class BackendCommands {
         });
     }
 
-    private String servingNow(BackendId<?> id) {
-        return RuntimeView.find(runtime.getRuntimeDTO(), id).map(NameReport::serving)
-                .orElse("Nothing serves " + NameArgument.display(id) + ".");
+    /** @return the {@code backend:info} report on the name */
+    private String report(BackendId<?> id) {
+        return NameEntries.find(runtime.getRuntimeDTO(), id).map(n -> String.join("\n", NameReport.describe(n)))
+                .orElse(NameArgument.display(id) + " is no longer known to the registry.");
     }
 
     private static Predicate<NameDTO> familyFilter(String family) {

@@ -12,6 +12,9 @@ import org.backendregistry.api.runtime.ProviderDTO;
 /** The {@code backend:info} sentences: what a name is, who serves it and why, and why every other provider does not. */
 final class NameReport {
 
+    /** What the registry says, and the commands repeat, of a provider that could not be obtained. */
+    private static final String RETURNED_NULL = "getService returned null";
+
     private NameReport() {
     }
 
@@ -64,6 +67,12 @@ final class NameReport {
                 : "it is the default and nothing overrides it";
     }
 
+    /** @return how many providers of the name could not be obtained ({@code getService} returned null or threw) */
+    static long failedProviders(NameDTO name) {
+        return notServing(name).stream().filter(n -> n.reason == NotServingReason.NOT_GETTABLE
+                || n.reason == NotServingReason.EXCEPTION_ON_GET).count();
+    }
+
     /** @return one sentence on why {@code loser} does not serve {@code name} */
     static String notServing(NameDTO name, NotServingDTO loser) {
         ProviderDTO provider = loser.provider;
@@ -80,7 +89,8 @@ final class NameReport {
             case SHADOWED -> "shadowed by " + instead(name, loser);
             case SET_ASIDE -> "set aside by clearOverride; it serves again only if it registers anew";
             case PINNED_AWAY -> "pinned away: the pin " + name.pin + " selects " + instead(name, loser);
-            case NOT_GETTABLE -> "getService returned null" + (loser.detail == null ? "" : " (" + loser.detail + ")");
+            case NOT_GETTABLE -> RETURNED_NULL + (loser.detail == null || loser.detail.equals(RETURNED_NULL) ? ""
+                    : " (" + loser.detail + ")");
             case EXCEPTION_ON_GET -> "getService threw: " + (loser.detail == null ? "an exception" : loser.detail);
             case DENIED_BY_POLICY -> "denied by policy: bundle " + loser.provider.bundleSymbolicName
                     + " is not in trusted.bundles";

@@ -12,8 +12,8 @@ import org.osgi.service.component.ComponentServiceObjects;
 
 /**
  * {@code backend:pin} and {@code backend:unpin}: writes the pin into the registry's configuration,
- * then waits (bounded) until the registry shows it, since ConfigAdmin delivers configuration
- * asynchronously.
+ * then waits (bounded, on the runtime service's change events) until the registry shows it, since
+ * ConfigAdmin delivers configuration asynchronously.
  */
 final class Pinning {
 
@@ -24,11 +24,11 @@ final class Pinning {
             + "or set pins in the registry's configuration " + BackendRegistryRuntime.PID + " some other way.";
 
     private final BackendRegistry registry;
-    private final BackendRegistryRuntime runtime;
+    private final RuntimeChanges changes;
 
-    Pinning(BackendRegistry registry, BackendRegistryRuntime runtime) {
+    Pinning(BackendRegistry registry, RuntimeChanges changes) {
         this.registry = registry;
-        this.runtime = runtime;
+        this.changes = changes;
     }
 
     /**
@@ -46,8 +46,7 @@ final class Pinning {
         if (!write(configurationAdmin, name, target) && target == null) {
             return name + " is not pinned.";
         }
-        Optional<NameDTO> applied = RuntimeView.await(runtime, id, n -> Objects.equals(n.pin, target),
-                TIMEOUT_MILLIS);
+        Optional<NameDTO> applied = changes.await(id, n -> Objects.equals(n.pin, target), TIMEOUT_MILLIS);
         if (applied.isEmpty()) {
             return "Configuration " + BackendRegistryRuntime.PID + " now "
                     + (target == null ? "has no pin for " + name : "pins " + name + " to " + target)

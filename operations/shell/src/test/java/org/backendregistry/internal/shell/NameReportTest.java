@@ -99,7 +99,7 @@ class NameReportTest {
         NameDTO flash = Dtos.flashAttn(Dtos.cudaFlashDefault(),
                 Dtos.notServing(untrusted, NotServingReason.DENIED_BY_POLICY, -1, "ignored"),
                 Dtos.notServing(broken, NotServingReason.EXCEPTION_ON_GET, -1, "java.lang.IllegalStateException: boom"),
-                Dtos.notServing(empty, NotServingReason.NOT_GETTABLE, -1, null));
+                Dtos.notServing(empty, NotServingReason.NOT_GETTABLE, -1, "getService returned null"));
 
         List<String> lines = NameReport.describe(flash);
 
@@ -111,6 +111,21 @@ class NameReportTest {
                 "com.example.broken/? (service 51, bundle 21 version 1.0.0.SNAPSHOT, ranking 4, override)"
                         + " does not serve: getService returned null."),
                 lines.subList(2, 5));
+    }
+
+    @Test
+    void providersThatCouldNotBeObtainedAreCountedAsFailedAndOthersAreNot() {
+        NameDTO flash = Dtos.flashAttn(Dtos.cudaFlashDefault(),
+                Dtos.notServing(Dtos.service(50, 21, "com.example.broken", null, 5, false),
+                        NotServingReason.EXCEPTION_ON_GET, -1, "boom"),
+                Dtos.notServing(Dtos.service(51, 21, "com.example.broken", null, 4, false),
+                        NotServingReason.NOT_GETTABLE, -1, null),
+                Dtos.notServing(Dtos.jvmFlashOverride(), NotServingReason.SET_ASIDE, -1, null),
+                Dtos.notServing(Dtos.service(52, 22, "com.example.untrusted", null, 9, false),
+                        NotServingReason.DENIED_BY_POLICY, -1, null));
+
+        assertEquals(2, NameReport.failedProviders(flash));
+        assertEquals(0, NameReport.failedProviders(Dtos.flashAttn(Dtos.cudaFlashDefault())));
     }
 
     @Test

@@ -16,7 +16,7 @@ class CustomAttentionBackendTest extends JvmAttentionContract {
     }
 
     @Test
-    void is_a_component_serving_CUSTOM_that_is_not_a_default() throws Exception {
+    void isAComponentServingCustomThatIsNotADefault() throws Exception {
         ComponentDescription component = ComponentDescription.of(CustomAttentionBackend.class).orElseThrow();
         assertEquals(AttentionBackend.class.getName(), component.provides());
         assertEquals("CUSTOM", component.value("backend.name").orElseThrow());
@@ -24,7 +24,7 @@ class CustomAttentionBackendTest extends JvmAttentionContract {
     }
 
     @Test
-    void can_be_created_from_its_class_name_alone() throws Exception {
+    void canBeCreatedFromItsClassNameAlone() throws Exception {
         Object backend = Class.forName("org.backendregistry.examples.custom.CustomAttentionBackend")
                 .getConstructor().newInstance();
         assertEquals("CUSTOM", ((AttentionBackend) backend).name());

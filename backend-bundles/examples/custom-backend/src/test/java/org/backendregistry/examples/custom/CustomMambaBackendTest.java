@@ -19,19 +19,19 @@ import org.junit.jupiter.api.Test;
 class CustomMambaBackendTest {
 
     @Test
-    void can_be_created_from_the_class_name_given_to_register() throws Exception {
+    void canBeCreatedFromTheClassNameGivenToRegister() throws Exception {
         Object backend = Class.forName("org.backendregistry.examples.custom.CustomMambaBackend")
                 .getConstructor().newInstance();
         assertEquals("CUSTOM", ((MambaBackend) backend).name());
     }
 
     @Test
-    void is_not_a_component_so_CUSTOM_stays_unregistered_until_someone_registers_it() throws Exception {
+    void isNotAComponentSoCustomStaysUnregisteredUntilSomeoneRegistersIt() throws Exception {
         assertTrue(ComponentDescription.of(CustomMambaBackend.class).isEmpty());
     }
 
     @Test
-    void the_bundle_exports_no_package_so_both_classes_load_only_through_it() throws Exception {
+    void theBundleExportsNoPackageSoBothClassesLoadOnlyThroughIt() throws Exception {
         Path classes = Path.of(CustomMambaBackend.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (InputStream in = Files.newInputStream(classes.resolve("META-INF/MANIFEST.MF"))) {
             Manifest manifest = new Manifest(in);

@@ -19,7 +19,7 @@ class JvmFlashAttentionBackendTest extends JvmAttentionContract {
     }
 
     @Test
-    void serves_FLASH_ATTN_as_an_override_rather_than_a_default() throws Exception {
+    void servesFlashAttnAsAnOverrideRatherThanADefault() throws Exception {
         ComponentDescription component = ComponentDescription.of(JvmFlashAttentionBackend.class).orElseThrow();
         assertEquals(AttentionBackend.class.getName(), component.provides());
         assertEquals("FLASH_ATTN", component.value("backend.name").orElseThrow());
@@ -28,12 +28,12 @@ class JvmFlashAttentionBackendTest extends JvmAttentionContract {
     }
 
     @Test
-    void declares_that_it_computes_on_the_cpu() {
+    void declaresThatItComputesOnTheCpu() {
         assertEquals(Platform.CPU, backend().capabilities().platform());
     }
 
     @Test
-    void agrees_with_the_naive_loop_when_keys_fill_many_whole_tiles_exactly() {
+    void agreesWithTheNaiveLoopWhenKeysFillManyWholeTilesExactly() {
         var problem = AttentionProblems.problem(2 * JvmFlashAttentionBackend.QUERY_TILE,
                 4 * JvmFlashAttentionBackend.KEY_TILE, 8, 2, 64, true, 1);
         AttentionProblems.assertClose(NaiveAttention.attend(problem.input()), backend().compute(problem.input()));
