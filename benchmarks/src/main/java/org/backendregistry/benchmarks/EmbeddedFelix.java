@@ -41,11 +41,8 @@ import org.osgi.framework.wiring.BundleRevision;
  */
 final class EmbeddedFelix implements AutoCloseable {
 
-    /** The registry's API packages, exported by the system bundle from the class path. */
-    static final String API_PACKAGES = "org.backendregistry.api;version=1.1.0,"
-            + "org.backendregistry.api.runtime;version=1.1.0,"
-            + "org.backendregistry.attention;version=1.0.0,"
-            + "org.backendregistry.mamba;version=1.0.0";
+    /** The registry's API packages, exported by the system bundle from the class path at the jar's versions. */
+    static final String API_PACKAGES = ExportedApi.clauses();
 
     static final String REGISTRY = "org.backendregistry.registry";
     static final String FLASH_ATTN_OVERRIDE = "org.backendregistry.examples.flash-attn-jvm";

@@ -61,6 +61,24 @@ public interface BackendRegistry {
      */
     <B> B backend(BackendFamily<B> family, String name);
 
+    /**
+     * The object that serves the name now, leased for one call: the provider it comes from is not given
+     * back, nor does its departure complete, before the lease is closed (or the registry's
+     * {@code drain.timeout} passed). Use it where a hot swap must not fail a call in flight.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     * @throws IllegalStateException    when nothing serves the name
+     */
+    <B> BackendLease<B> lease(BackendId<B> id);
+
+    /**
+     * As {@link #lease(BackendId)}, finding the name by its text in one map read.
+     *
+     * @throws IllegalArgumentException {@code Unknown attention backend: 'X'. Valid options are: ...}
+     * @throws IllegalStateException    when nothing serves the name
+     */
+    <B> BackendLease<B> lease(BackendFamily<B> family, String name);
+
     /** @return whether a provider other than a default serves the name; never throws for a known name */
     boolean isOverridden(BackendId<?> id);
 

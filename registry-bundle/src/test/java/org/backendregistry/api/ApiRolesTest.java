@@ -35,6 +35,7 @@ class ApiRolesTest {
         assertEquals(Map.of(
                 "BackendId", "provider",
                 "BackendRegistration", "provider",
+                "BackendLease", "provider",
                 "BackendRegistry", "provider",
                 "BackendRegistryRuntime", "provider",
                 "BackendListener", "consumer",

@@ -37,4 +37,7 @@ public class ProviderDTO extends DTO {
 
     /** When obtaining its object last failed, in milliseconds since the epoch; 0 when it never failed. */
     public long lastFailureTime;
+
+    /** The leases open on its object now (see {@code BackendRegistry.lease}); 0 when it does not serve. */
+    public int openLeases;
 }

@@ -16,4 +16,10 @@ public class RegistryRuntimeDTO extends DTO {
 
     /** What is wrong with the current configuration; the rest of it applies. Empty when nothing is. */
     public String[] configurationProblems;
+
+    /**
+     * The most recent departures (at most 20, oldest first) that gave up waiting for their leases after
+     * {@code drain.timeout}. Empty when none did.
+     */
+    public DrainTimeoutDTO[] drainTimeouts;
 }

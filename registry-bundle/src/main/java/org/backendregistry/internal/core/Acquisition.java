@@ -13,7 +13,7 @@ import org.backendregistry.api.runtime.NotServingReason;
 final class Acquisition {
 
     private final ServiceSource source;
-    private final AtomicReference<Object> object = new AtomicReference<>();
+    private final AtomicReference<Hold> held = new AtomicReference<>();
     private volatile boolean closed;
     private volatile String knownClassName;
     private volatile NotServingReason failure;
@@ -30,25 +30,40 @@ final class Acquisition {
      * @throws RuntimeException what the source threw
      */
     Object obtain() {
-        Object current = object.get();
+        Hold current = held.get();
         if (current != null) {
-            return current;
+            return current.object();
         }
         Object obtained = source.get();
         if (obtained == null) {
             return null;
         }
-        if (!object.compareAndSet(null, obtained)) {
+        Hold mine = new Hold(obtained, new LeaseCount());
+        if (!held.compareAndSet(null, mine)) {
             // another thread obtained it first: give ours back, the use counts stay balanced
             source.unget();
-            return object.get();
+            Hold other = held.get();
+            return other == null ? null : other.object();
         }
-        if (closed && object.compareAndSet(obtained, null)) {
+        if (closed && held.compareAndSet(mine, null)) {
             // the provider went away while we were obtaining it: never keep its object
             source.unget();
             return null;
         }
         return obtained;
+    }
+
+    /**
+     * One obtained object and the leases open on it. Each obtain starts a new count, so the departure of
+     * one hold never waits for the leases of a later one.
+     */
+    record Hold(Object object, LeaseCount leases) {
+    }
+
+    /** @return the hold of {@code object} if it is the one held now, else {@code null} */
+    Hold holdOf(Object object) {
+        Hold current = held.get();
+        return current != null && current.object() == object ? current : null;
     }
 
     /** Remembers the outcome of the last attempt to obtain the object, for the runtime view. */
@@ -91,17 +106,22 @@ final class Acquisition {
 
     /** @return whether {@code candidate} is still the held object */
     boolean holds(Object candidate) {
-        return candidate != null && object.get() == candidate;
+        return candidate != null && holdOf(candidate) != null;
     }
 
     /** @return whether an object is held */
     boolean isHeld() {
-        return object.get() != null;
+        return held.get() != null;
     }
 
-    /** Takes the held object away (under the family lock); {@link #giveBack} must follow outside it. */
-    boolean take() {
-        return object.getAndSet(null) != null;
+    /**
+     * Takes the held object away (under the family lock); once its leases are closed, {@link #giveBack}
+     * must follow outside the lock.
+     *
+     * @return what was held, or {@code null}
+     */
+    Hold take() {
+        return held.getAndSet(null);
     }
 
     /** Gives back an object removed with {@link #take()}. */

@@ -24,6 +24,7 @@ final class Publisher {
     private final ChangeQueue changes;
     private final Logger log;
     private final Supplier<RegistryConfiguration> configuration;
+    private final Drain drain;
     private volatile boolean closing;
 
     Publisher(AtomicLong generation, ChangeSink sink, Logger log, Supplier<RegistryConfiguration> configuration) {
@@ -31,6 +32,12 @@ final class Publisher {
         this.changes = new ChangeQueue(sink, log);
         this.log = log;
         this.configuration = configuration;
+        this.drain = new Drain(log, () -> configuration.get().drainTimeoutMillis());
+    }
+
+    /** @return the departures that gave up waiting for their leases, newest last */
+    Drain drain() {
+        return drain;
     }
 
     /** From now on nothing new is obtained: the registry is stopping and every name loses its provider. */
@@ -43,8 +50,10 @@ final class Publisher {
      * other change) before returning, unless another thread is delivering changes, which then delivers it.
      */
     void refresh(FamilyTable table, NameSlot slot) {
-        decide(table, slot);
+        List<Runnable> giveBacks = decide(table, slot);
         changes.deliver();
+        // last: a displaced provider waits for its leases, and its change is known meanwhile
+        giveBacks.forEach(Runnable::run);
     }
 
     /** Delivers the changes published so far; call with no lock held. */
@@ -52,7 +61,8 @@ final class Publisher {
         changes.deliver();
     }
 
-    private void decide(FamilyTable table, NameSlot slot) {
+    /** @return the give-backs of the providers that stopped serving, to run with no lock held */
+    private List<Runnable> decide(FamilyTable table, NameSlot slot) {
         while (true) {
             List<Provider> wrongType = new ArrayList<>(0);
             if (!closing) {
@@ -75,7 +85,7 @@ final class Publisher {
                     break;
                 }
             }
-            List<Acquisition> released = new ArrayList<>();
+            List<Runnable> released = new ArrayList<>();
             synchronized (table.lock) {
                 if (slot.version() != version || (chosen != null && !chosen.acquisition().holds(object))) {
                     continue; // the candidates changed while we obtained: decide again
@@ -84,11 +94,12 @@ final class Publisher {
                     continue;
                 }
                 Served previous = slot.served();
-                Served next = chosen == null ? null : new Served(chosen, object);
+                Served next = chosen == null ? null : new Served(chosen, object, chosen.acquisition().holdOf(object).leases());
                 slot.publish(next, order.problem(), applied.pin(table.family().index(), slot.id().name()));
                 for (Provider provider : slot.providers()) {
-                    if (!provider.sameAs(chosen) && provider.acquisition().take()) {
-                        released.add(provider.acquisition());
+                    Acquisition.Hold hold = provider.sameAs(chosen) ? null : provider.acquisition().take();
+                    if (hold != null) {
+                        released.add(() -> drain.giveBack(slot.id(), provider, provider.acquisition(), hold));
                     }
                 }
                 if (isChange(previous, next)) {
@@ -98,8 +109,7 @@ final class Publisher {
                 }
                 table.forgetIfUnused(slot);
             }
-            released.forEach(Acquisition::giveBack);
-            return;
+            return released;
         }
     }
 
@@ -171,20 +181,26 @@ final class Publisher {
             log.log(Level.WARNING, "The {0} provider {1}: {2}; the next provider serves", candidate.id().name(),
                     candidate, detail);
             wrongType.add(candidate);
-            release(table, acquisition);
+            release(table, acquisition, null); // never served: no lease can be open on it
             return null;
         }
         acquisition.outcome(object, null, null);
         return object;
     }
 
-    static void release(FamilyTable table, Acquisition acquisition) {
-        boolean taken;
+    /**
+     * Gives back what {@code acquisition} holds, once the leases open on it are closed (or the drain
+     * timeout passed); call with no lock held.
+     *
+     * @param provider the provider it belongs to, for the messages; {@code null} for a service that is none
+     */
+    void release(FamilyTable table, Acquisition acquisition, Provider provider) {
+        Acquisition.Hold hold;
         synchronized (table.lock) {
-            taken = acquisition.take();
+            hold = acquisition.take();
         }
-        if (taken) {
-            acquisition.giveBack();
+        if (hold != null) {
+            drain.giveBack(provider == null ? null : provider.id(), provider, acquisition, hold);
         }
     }
 }

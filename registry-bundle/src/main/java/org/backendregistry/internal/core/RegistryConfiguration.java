@@ -22,16 +22,20 @@ import org.backendregistry.internal.names.NameRules;
  * @param catalogClosed       whether names outside the catalog are rejected
  * @param trustedBundles      symbolic-name patterns allowed to override; empty means every bundle
  * @param deprecationWarnings whether deprecated names log a warning
+ * @param drainTimeoutMillis  how long the departure of a provider waits for the leases open on it
  * @param problems            what could not be used, in words
  */
 public record RegistryConfiguration(List<Map<String, String>> pins, boolean pinFallback, boolean catalogClosed,
-        List<Pattern> trustedBundles, boolean deprecationWarnings, List<String> problems) {
+        List<Pattern> trustedBundles, boolean deprecationWarnings, long drainTimeoutMillis, List<String> problems) {
 
     public static final String PINS = "pins";
     public static final String PIN_FALLBACK = "pin.fallback";
     public static final String CATALOG_CLOSED = "catalog.closed";
     public static final String TRUSTED_BUNDLES = "trusted.bundles";
     public static final String DEPRECATION_WARNINGS = "deprecation.warnings";
+    public static final String DRAIN_TIMEOUT = "drain.timeout";
+    /** Long enough for any single backend call we know of, short enough that a stuck call is noticed. */
+    public static final long DEFAULT_DRAIN_TIMEOUT_MILLIS = 5_000;
 
     /** The configuration when there is none: open catalog, every bundle trusted, no pins. */
     public static RegistryConfiguration defaults(List<? extends BackendFamily<?>> families) {
@@ -57,7 +61,8 @@ public record RegistryConfiguration(List<Map<String, String>> pins, boolean pinF
         }
         return new RegistryConfiguration(pins.stream().map(Map::copyOf).toList(),
                 flag(properties, PIN_FALLBACK, false, problems), flag(properties, CATALOG_CLOSED, false, problems),
-                List.copyOf(trusted), flag(properties, DEPRECATION_WARNINGS, true, problems), List.copyOf(problems));
+                List.copyOf(trusted), flag(properties, DEPRECATION_WARNINGS, true, problems),
+                millis(properties, DRAIN_TIMEOUT, DEFAULT_DRAIN_TIMEOUT_MILLIS, problems), List.copyOf(problems));
     }
 
     /** @return whether {@code symbolicName} may provide overrides */
@@ -123,6 +128,23 @@ public record RegistryConfiguration(List<Map<String, String>> pins, boolean pinF
             return Boolean.parseBoolean(text);
         }
         problems.add(key + ": '" + value + "' is not true or false; " + absent + " applies");
+        return absent;
+    }
+
+    private static long millis(Map<String, ?> properties, String key, long absent, List<String> problems) {
+        Object value = properties.get(key);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            long millis = value instanceof Number number ? number.longValue() : Long.parseLong(value.toString().trim());
+            if (millis >= 0) {
+                return millis;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        problems.add(key + ": '" + value + "' is not a number of milliseconds (0 or more); " + absent + " applies");
         return absent;
     }
 

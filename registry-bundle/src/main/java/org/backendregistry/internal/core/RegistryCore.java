@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
+import org.backendregistry.api.BackendLease;
 import org.backendregistry.api.BackendProvider;
 import org.backendregistry.api.runtime.FailureReason;
 import org.backendregistry.internal.names.CatalogNames;
@@ -98,6 +99,37 @@ public final class RegistryCore {
         return require(lookup(family, name));
     }
 
+    /**
+     * @return a lease on what serves {@code id} now
+     * @throws IllegalArgumentException for an unknown name
+     * @throws IllegalStateException    for a known name nothing serves
+     */
+    public <B> BackendLease<B> lease(BackendId<B> id) {
+        while (true) {
+            NameSlot slot = slot(id);
+            Served served = slot == null ? null : slot.served();
+            OpenLease<B> lease = served == null ? null : OpenLease.take(slot, served);
+            if (lease != null) {
+                return lease;
+            }
+            if (served == null) {
+                require(id); // throws what a lookup throws, unless something serves by now
+            }
+        }
+    }
+
+    /**
+     * @return a lease on what serves the name {@code name} of {@code family} now
+     * @throws IllegalArgumentException for an unknown name
+     * @throws IllegalStateException    for a known name nothing serves
+     */
+    public <B> BackendLease<B> lease(BackendFamily<B> family, String name) {
+        NameSlot slot = name == null ? null : table(family).slot(name);
+        Served served = slot == null ? null : slot.served();
+        OpenLease<B> lease = served == null ? null : OpenLease.take(slot, served);
+        return lease != null ? lease : lease(lookup(family, name));
+    }
+
     /** @return whether {@code id} is known: a catalog name, or a plugin name some provider offers */
     public boolean isKnown(BackendId<?> id) {
         NameSlot slot = slot(id);
@@ -131,6 +163,11 @@ public final class RegistryCore {
     /** @return a number that grows with every change of the registry's state */
     public long generation() {
         return generation.get();
+    }
+
+    /** @return the departures that gave up waiting for their leases, oldest first */
+    List<Drain.TimedOut> drainTimeouts() {
+        return publisher.drain().timedOut();
     }
 
     /** @return the configuration in force */
@@ -263,10 +300,12 @@ public final class RegistryCore {
     public void untrack(TrackedService service) {
         FamilyTable table = table(service.family);
         NameSlot slot = null;
+        Provider gone;
         synchronized (table.lock) {
             if (service.gone) {
                 return;
             }
+            gone = service.provider;
             service.gone = true;
             generation.incrementAndGet();
             table.services.remove(service);
@@ -281,7 +320,7 @@ public final class RegistryCore {
         if (slot != null) {
             publisher.refresh(table, slot);
         }
-        Publisher.release(table, service.acquisition);
+        publisher.release(table, service.acquisition, gone);
     }
 
     private void update(TrackedService service, Function<String, Object> properties) {
@@ -294,6 +333,7 @@ public final class RegistryCore {
         BackendId<?> id = read.isProvider() ? CatalogNames.quietly(service.family, read.name()) : null;
         NameSlot before = null;
         NameSlot after = null;
+        Provider previous;
         String newProblem = null;
         synchronized (table.lock) {
             if (!table.services.contains(service)) {
@@ -302,6 +342,7 @@ public final class RegistryCore {
             generation.incrementAndGet();
             service.properties = properties;
             Provider old = service.provider;
+            previous = old;
             if (old != null) {
                 before = table.slotForUpdate(old.id());
                 before.remove(old);
@@ -343,7 +384,7 @@ public final class RegistryCore {
         if (after != null) {
             publisher.refresh(table, after);
         } else {
-            Publisher.release(table, service.acquisition);
+            publisher.release(table, service.acquisition, previous);
         }
     }
 
@@ -406,7 +447,7 @@ public final class RegistryCore {
             provider.acquisition().close();
         }
         publisher.refresh(table, slot);
-        Publisher.release(table, provider.acquisition());
+        publisher.release(table, provider.acquisition(), provider);
     }
 
     /**
@@ -441,7 +482,7 @@ public final class RegistryCore {
         }
         publisher.refresh(table, slot);
         for (Provider provider : withdrawn) {
-            Publisher.release(table, provider.acquisition());
+            publisher.release(table, provider.acquisition(), provider);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendProvider;
+import org.backendregistry.api.runtime.DrainTimeoutDTO;
 import org.backendregistry.api.runtime.FailedServiceDTO;
 import org.backendregistry.api.runtime.NameDTO;
 import org.backendregistry.api.runtime.NotServingDTO;
@@ -58,6 +59,7 @@ public final class RuntimeView {
         dto.names = names.toArray(new NameDTO[0]);
         dto.failedServices = failures.toArray(new FailedServiceDTO[0]);
         dto.configurationProblems = configuration.problems().toArray(new String[0]);
+        dto.drainTimeouts = core.drainTimeouts().stream().map(RuntimeView::drainTimeout).toArray(DrainTimeoutDTO[]::new);
         return dto;
     }
 
@@ -71,6 +73,7 @@ public final class RuntimeView {
         Served served = slot.served();
         if (served != null) {
             dto.serving = provider(served.description(), served.provider());
+            dto.serving.openLeases = served.leases().open();
             dto.overridden = served.isOverridden();
         } else {
             dto.problem = slot.problem() != null ? slot.problem() : notServedProblem(slot);
@@ -128,8 +131,26 @@ public final class RuntimeView {
         dto.ranking = provider.ranking();
         dto.isDefault = provider.isDefault();
         dto.className = provider.className();
-        dto.failureCount = source.acquisition().failureCount();
-        dto.lastFailureTime = source.acquisition().lastFailureMillis();
+        if (source != null) {
+            dto.failureCount = source.acquisition().failureCount();
+            dto.lastFailureTime = source.acquisition().lastFailureMillis();
+        }
+        return dto;
+    }
+
+    private static DrainTimeoutDTO drainTimeout(Drain.TimedOut departure) {
+        DrainTimeoutDTO dto = new DrainTimeoutDTO();
+        if (departure.id() != null) {
+            dto.family = departure.id().family().displayName();
+            dto.name = departure.id().name();
+        }
+        if (departure.provider() != null) {
+            dto.provider = provider(departure.provider(), null);
+        }
+        dto.openLeases = departure.openLeases();
+        dto.threads = departure.threads().toArray(new String[0]);
+        dto.timeout = departure.timeout();
+        dto.time = departure.atMillis();
         return dto;
     }
 

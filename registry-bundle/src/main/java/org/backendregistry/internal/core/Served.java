@@ -13,10 +13,12 @@ public final class Served {
     private final String className;
     private final String packageName;
     private final BackendProvider description;
+    private final LeaseCount leases;
 
-    Served(Provider provider, Object object) {
+    Served(Provider provider, Object object, LeaseCount leases) {
         this.provider = provider;
         this.object = object;
+        this.leases = leases;
         this.className = object.getClass().getName();
         int dot = className.lastIndexOf('.');
         this.packageName = dot < 0 ? "" : className.substring(0, dot);
@@ -25,6 +27,11 @@ public final class Served {
 
     Provider provider() {
         return provider;
+    }
+
+    /** @return the leases open on the serving object: the same count for as long as this object serves */
+    LeaseCount leases() {
+        return leases;
     }
 
     /** @return the serving object */

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
+import org.backendregistry.api.BackendLease;
 import org.backendregistry.api.BackendProvider;
 import org.backendregistry.api.BackendRegistration;
 import org.backendregistry.api.BackendRegistry;
@@ -65,6 +66,16 @@ final class BundleRegistry implements BackendRegistry {
     @SuppressWarnings("unchecked")
     public <B> B backend(BackendFamily<B> family, String name) {
         return (B) core.require(family, name).object();
+    }
+
+    @Override
+    public <B> BackendLease<B> lease(BackendId<B> id) {
+        return core.lease(id);
+    }
+
+    @Override
+    public <B> BackendLease<B> lease(BackendFamily<B> family, String name) {
+        return core.lease(family, name);
     }
 
     @Override

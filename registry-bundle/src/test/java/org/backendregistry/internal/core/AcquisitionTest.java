@@ -74,8 +74,8 @@ class AcquisitionTest {
         assertFalse(acquisition.holds(new Object()));
         assertFalse(acquisition.holds(null));
 
-        assertTrue(acquisition.take());
-        assertFalse(acquisition.take(), "a second release finds nothing to give back");
+        assertSame(first, acquisition.take().object());
+        assertEquals(null, acquisition.take(), "a second release finds nothing to give back");
         acquisition.giveBack();
         assertEquals(0, source.gets - source.ungets);
         assertFalse(acquisition.isHeld());

@@ -26,6 +26,9 @@ final class NameReport {
             lines.add("Pinned to " + name.pin + ".");
         }
         lines.add(serving(name));
+        if (name.serving != null && name.serving.openLeases > 0) {
+            lines.add(name.serving.openLeases + " lease(s) open on it now: a departure of this provider waits for them.");
+        }
         if (name.pin != null && name.serving != null && !pinSelects(name.pin, name.serving)) {
             lines.add("The pin " + name.pin + " matches no provider that can serve, so the usual precedence applies.");
         }

@@ -37,6 +37,18 @@ class NameReportTest {
     }
 
     @Test
+    void theLeasesOpenOnTheServingProviderAreShown() {
+        ProviderDTO serving = Dtos.jvmFlashOverride();
+        serving.openLeases = 3;
+
+        assertEquals(List.of(
+                "FLASH_ATTN (attention, catalog; default org.backendregistry.backends.cuda.FlashAttentionBackend)",
+                "Served by " + JVM_OVERRIDE + " because it is the highest-ranked override.",
+                "3 lease(s) open on it now: a departure of this provider waits for them."),
+                NameReport.describe(Dtos.flashAttn(serving)));
+    }
+
+    @Test
     void anOverrideSetAsideByClearOverrideIsSaidToServeAgainOnlyWhenItRegistersAnew() {
         NameDTO flash = Dtos.flashAttn(Dtos.cudaFlashDefault(),
                 Dtos.notServing(Dtos.jvmFlashOverride(), NotServingReason.SET_ASIDE, -1, null));

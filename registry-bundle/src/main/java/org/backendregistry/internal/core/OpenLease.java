@@ -1,0 +1,63 @@
+package org.backendregistry.internal.core;
+
+import java.util.ArrayDeque;
+
+import org.backendregistry.api.BackendLease;
+import org.backendregistry.api.BackendProvider;
+
+/** A lease on the object a name was served by when it was taken; see {@link BackendLease}. */
+final class OpenLease<B> implements BackendLease<B> {
+
+    private final Served served;
+    private final ArrayDeque<Object> holder;
+    private boolean closed;
+
+    private OpenLease(Served served, ArrayDeque<Object> holder) {
+        this.served = served;
+        this.holder = holder;
+    }
+
+    /**
+     * Counts a lease on what {@code slot} publishes as {@code served}, then checks it is still published:
+     * a departure unpublishes first and then reads the count, so either it sees this lease and waits for
+     * it, or this check sees the departure and the lease is not taken.
+     *
+     * @return the lease, or {@code null} when the name moved on meanwhile (take it again from the new one)
+     */
+    static <B> OpenLease<B> take(NameSlot slot, Served served) {
+        LeaseCount leases = served.leases();
+        leases.opened();
+        Served now = slot.served();
+        if (now == null || now.leases() != leases) {
+            leases.closed();
+            return null;
+        }
+        return new OpenLease<>(served, LeaseHolders.taken(leases));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public B backend() {
+        return (B) served.object();
+    }
+
+    @Override
+    public BackendProvider provider() {
+        return served.description();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LeaseHolders.returned(holder, served.leases());
+        served.leases().closed();
+    }
+
+    @Override
+    public String toString() {
+        return "lease on " + served.description() + (closed ? " (closed)" : "");
+    }
+}
