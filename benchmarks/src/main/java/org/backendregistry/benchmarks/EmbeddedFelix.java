@@ -29,20 +29,19 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
-import org.osgi.framework.wiring.BundleRevision;
 
 /**
  * A Felix framework in this JVM with DS, the default backend bundles and, when asked, the registry. The
- * system bundle exports the API packages from the class path, so the bundles wire to the same classes
- * the benchmark code calls: a service object from the registry is a {@link BackendRegistry} here, with
- * no reflection or proxy in between.
+ * bundles load the API packages from the class path (boot delegation), so they use the same classes the
+ * benchmark code calls: a service object from the registry is a {@link BackendRegistry} here, with no
+ * reflection or proxy in between.
  */
 final class EmbeddedFelix implements AutoCloseable {
 
-    /** The registry's API packages, exported by the system bundle from the class path at the jar's versions. */
-    static final String API_PACKAGES = ExportedApi.clauses();
+    /** The API packages and the internal package their classes call, loaded from the class path. */
+    private static final String BOOT_DELEGATED = "org.backendregistry.api,org.backendregistry.api.runtime,"
+            + "org.backendregistry.attention,org.backendregistry.mamba,org.backendregistry.internal.names";
 
     static final String REGISTRY = "org.backendregistry.registry";
     static final String FLASH_ATTN_OVERRIDE = "org.backendregistry.examples.flash-attn-jvm";
@@ -80,7 +79,11 @@ final class EmbeddedFelix implements AutoCloseable {
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, API_PACKAGES);
+        // the registry exports its API (its exported classes call its name rules, so it does not import
+        // them) and every bundle wires to that export; boot delegation makes each bundle load those
+        // packages from this class path, so the objects the benchmark gets are its own types
+        config.put(Constants.FRAMEWORK_BOOTDELEGATION, BOOT_DELEGATED);
+        config.put(Constants.FRAMEWORK_BUNDLE_PARENT, Constants.FRAMEWORK_BUNDLE_PARENT_APP);
         config.put("felix.log.level", "1");
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No OSGi FrameworkFactory on the class path"))
@@ -139,7 +142,15 @@ final class EmbeddedFelix implements AutoCloseable {
 
     /** @return the registry as the system bundle gets it; fails unless it is the class path's type */
     BackendRegistry registry() {
-        ServiceReference<?> reference = context().getServiceReference(BackendRegistry.class.getName());
+        ServiceReference<?>[] references;
+        try {
+            // all references: the registry exports the API itself, so the framework's wiring-based check
+            // would hide it from the system bundle; the classes are the same through boot delegation
+            references = context().getAllServiceReferences(BackendRegistry.class.getName(), null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        ServiceReference<?> reference = references == null ? null : references[0];
         if (reference == null) {
             throw new IllegalStateException("No BackendRegistry service: is the registry bundle started?");
         }
@@ -231,20 +242,20 @@ final class EmbeddedFelix implements AutoCloseable {
         }
     }
 
-    /** Every import of an API package by the registry and the backend bundles must come from the system bundle. */
+    /** Every bundle must see the class path's API classes, so that its objects are the benchmark's types. */
     private void checkWiring() {
         for (Bundle bundle : context().getBundles()) {
-            BundleWiring wiring = bundle.adapt(BundleWiring.class);
-            if (bundle.getBundleId() == 0 || wiring == null) {
+            if (bundle.getBundleId() == 0 || bundle.adapt(BundleWiring.class) == null
+                    || !bundle.getSymbolicName().startsWith("org.backendregistry.")) {
                 continue;
             }
-            for (BundleWire wire : wiring.getRequiredWires(BundleRevision.PACKAGE_NAMESPACE)) {
-                Object pkg = wire.getCapability().getAttributes().get(BundleRevision.PACKAGE_NAMESPACE);
-                if (String.valueOf(pkg).startsWith("org.backendregistry.")
-                        && wire.getProvider().getBundle().getBundleId() != 0) {
-                    throw new IllegalStateException(bundle.getSymbolicName() + " imports " + pkg + " from "
-                            + wire.getProvider().getSymbolicName() + ", not from the system bundle");
+            try {
+                if (bundle.loadClass(BackendRegistry.class.getName()) != BackendRegistry.class) {
+                    throw new IllegalStateException(bundle.getSymbolicName() + " sees another copy of "
+                            + BackendRegistry.class.getName() + " than the class path's");
                 }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(bundle.getSymbolicName() + " cannot load the API", e);
             }
         }
     }

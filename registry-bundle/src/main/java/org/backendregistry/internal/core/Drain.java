@@ -50,9 +50,9 @@ final class Drain {
     void giveBack(BackendId<?> id, Provider provider, Acquisition acquisition, Acquisition.Hold hold) {
         LeaseCount leases = hold.leases();
         long timeout = timeoutMillis.getAsLong();
-        if (!leases.awaitClosed(LeaseHolders.heldByCurrentThread(leases), timeout)) {
+        if (!leases.awaitClosed(timeout)) {
             int open = leases.open();
-            List<String> threads = LeaseHolders.holders(leases);
+            List<String> threads = ThreadLeases.holders(leases);
             log.log(Level.WARNING, "{0}{1} left with {2} lease(s) still open after drain.timeout={3} ms, held by {4}; "
                     + "its object is given back now and may fail the calls still running in it",
                     id == null ? "" : "The " + id.name() + " provider ", provider == null ? "A provider" : provider,

@@ -1,25 +1,25 @@
 package org.backendregistry.internal.core;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The leases open on one provider's object: striped, so that threads taking and closing leases on the
- * same provider do not contend on one counter; a departing provider waits here until they are closed.
+ * The leases open on one provider object. Each thread counts its own ({@link ThreadLeases}), so taking
+ * and closing leases on one provider from many threads writes no shared memory; a departing provider
+ * adds them up and waits here until they are closed.
  */
 final class LeaseCount {
 
-    private final LongAdder open = new LongAdder();
     private final Object idle = new Object();
     private volatile boolean draining;
 
-    void opened() {
-        open.increment();
+    /** Counts a lease of the current thread. @return the slot to hand to {@link #closed} */
+    int opened(ThreadLeases mine) {
+        return mine.opened(this);
     }
 
-    void closed() {
-        open.decrement();
-        // the drainer sets the flag before it reads the count: either it sees this decrement or we see the flag
+    void closed(ThreadLeases mine, int slot) {
+        mine.closed(slot);
+        // the departure sets the flag before it adds up the counts: it sees this close, or we see the flag
         if (draining) {
             synchronized (idle) {
                 idle.notifyAll();
@@ -27,19 +27,20 @@ final class LeaseCount {
         }
     }
 
-    /** @return the leases open now */
+    /** @return the leases open now, over all threads */
     int open() {
-        return (int) Math.max(0, open.sum());
+        return ThreadLeases.open(this);
     }
 
     /**
-     * Waits, with no lock of the registry held, until at most {@code ownLeases} are open (those of the
-     * waiting thread itself, which must not wait for itself) or {@code timeoutMillis} passed.
+     * Waits, with no lock of the registry held, until no leases but the current thread's own are open
+     * (it must not wait for itself), or {@code timeoutMillis} passed.
      *
      * @return whether they were closed in time
      */
-    boolean awaitClosed(int ownLeases, long timeoutMillis) {
-        if (open.sum() <= ownLeases) {
+    boolean awaitClosed(long timeoutMillis) {
+        int own = ThreadLeases.current().heldOn(this);
+        if (open() <= own) {
             return true;
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -48,14 +49,14 @@ final class LeaseCount {
         try {
             synchronized (idle) {
                 long remaining;
-                while (open.sum() > ownLeases && (remaining = deadline - System.nanoTime()) > 0) {
+                while (open() > own && (remaining = deadline - System.nanoTime()) > 0) {
                     try {
                         TimeUnit.NANOSECONDS.timedWait(idle, remaining);
                     } catch (InterruptedException e) {
                         interrupted = true; // the departure completes either way: keep waiting, keep the flag
                     }
                 }
-                return open.sum() <= ownLeases;
+                return open() <= own;
             }
         } finally {
             draining = false;

@@ -1,7 +1,5 @@
 package org.backendregistry.internal.core;
 
-import java.util.ArrayDeque;
-
 import org.backendregistry.api.BackendLease;
 import org.backendregistry.api.BackendProvider;
 
@@ -9,12 +7,14 @@ import org.backendregistry.api.BackendProvider;
 final class OpenLease<B> implements BackendLease<B> {
 
     private final Served served;
-    private final ArrayDeque<Object> holder;
+    private final ThreadLeases owner;
+    private final int slot;
     private boolean closed;
 
-    private OpenLease(Served served, ArrayDeque<Object> holder) {
+    private OpenLease(Served served, ThreadLeases owner, int slot) {
         this.served = served;
-        this.holder = holder;
+        this.owner = owner;
+        this.slot = slot;
     }
 
     /**
@@ -26,13 +26,14 @@ final class OpenLease<B> implements BackendLease<B> {
      */
     static <B> OpenLease<B> take(NameSlot slot, Served served) {
         LeaseCount leases = served.leases();
-        leases.opened();
+        ThreadLeases mine = ThreadLeases.current();
+        int counted = leases.opened(mine);
         Served now = slot.served();
         if (now == null || now.leases() != leases) {
-            leases.closed();
+            leases.closed(mine, counted);
             return null;
         }
-        return new OpenLease<>(served, LeaseHolders.taken(leases));
+        return new OpenLease<>(served, mine, counted);
     }
 
     @Override
@@ -52,8 +53,8 @@ final class OpenLease<B> implements BackendLease<B> {
             return;
         }
         closed = true;
-        LeaseHolders.returned(holder, served.leases());
-        served.leases().closed();
+        // counted where it was taken: closing on another thread still ends it there
+        served.leases().closed(owner, slot);
     }
 
     @Override
