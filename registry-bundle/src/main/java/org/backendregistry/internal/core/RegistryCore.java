@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import org.backendregistry.api.BackendFamily;
 import org.backendregistry.api.BackendId;
 import org.backendregistry.api.BackendLease;
-import org.backendregistry.api.BackendProvider;
-import org.backendregistry.api.runtime.FailureReason;
 import org.backendregistry.internal.names.CatalogNames;
 import org.backendregistry.internal.names.DeprecationWarnings;
 import org.backendregistry.internal.names.NameMessages;
@@ -32,8 +30,9 @@ public final class RegistryCore {
     private final FamilyTable[] tables;
     private final Logger log;
     private final AtomicLong generation = new AtomicLong();
-    private final AtomicLong registrations = new AtomicLong();
     private final Publisher publisher;
+    private final ServiceTracking tracking;
+    private final Registrations calls;
     private final DeprecationWarnings deprecations = DeprecationWarnings.shared();
     private volatile RegistryConfiguration configuration;
 
@@ -46,6 +45,8 @@ public final class RegistryCore {
         this.log = log;
         this.configuration = RegistryConfiguration.defaults(families);
         this.publisher = new Publisher(generation, sink, log, () -> configuration);
+        this.tracking = new ServiceTracking(this, publisher, generation, log, deprecations);
+        this.calls = new Registrations(this, publisher, generation);
     }
 
     // ---- lookups: lock-free, allocation-free on success ----
@@ -195,7 +196,7 @@ public final class RegistryCore {
      * @return the registry's own id for {@code id}: a caller may hand in an id of its own making, whose
      *         methods must not run under a lock nor its name become a slot unchecked
      */
-    private BackendId<?> own(BackendId<?> id) {
+    BackendId<?> own(BackendId<?> id) {
         BackendFamily<?> family = id.family();
         table(family);
         return CatalogNames.quietly(family, id.name());
@@ -205,7 +206,7 @@ public final class RegistryCore {
         return slot.id().isCatalog() || (slot.hasProviders() && slot.admitted(configuration));
     }
 
-    private String unknownMessage(BackendFamily<?> family, String name) {
+    String unknownMessage(BackendFamily<?> family, String name) {
         List<String> plugins = new ArrayList<>();
         for (BackendId<?> id : names(family)) {
             if (!id.isCatalog()) {
@@ -241,7 +242,7 @@ public final class RegistryCore {
             }
             // the closed catalog may turn providers into failures and back
             for (TrackedService service : services) {
-                update(service, service.properties);
+                tracking.update(service, service.properties);
             }
             for (NameSlot slot : table.slots()) {
                 synchronized (table.lock) {
@@ -252,7 +253,7 @@ public final class RegistryCore {
         }
     }
 
-    // ---- services ----
+    // ---- services (see ServiceTracking) ----
 
     /** Starts tracking a service of {@code family}; it becomes a provider when its properties allow. */
     public TrackedService track(BackendFamily<?> family, long serviceId, Owner owner,
@@ -272,131 +273,26 @@ public final class RegistryCore {
         return new TrackedService(family, serviceId, owner, source, properties);
     }
 
-    /**
-     * Starts tracking {@code service}: what it provides is served before this returns, unless
-     * {@link #untrack} was called for it first, in which case nothing happens.
-     */
+    /** Starts tracking {@code service}, unless {@link #untrack} came first; what it provides serves on return. */
     public void track(TrackedService service) {
-        FamilyTable table = table(service.family);
-        synchronized (table.lock) {
-            if (service.gone) {
-                return;
-            }
-            table.services.add(service);
-        }
-        update(service, service.properties);
+        tracking.track(service);
     }
 
     /** The service's properties changed: its name, ranking or default flag may have. */
     public void modified(TrackedService service, Function<String, Object> properties) {
-        update(service, properties);
+        tracking.modified(service, properties);
     }
 
-    /**
-     * The service went away: what it served is served by the next provider before this returns, and its
-     * object is never published again, even by a decision in progress on another thread. Does nothing the
-     * second time.
-     */
+    /** The service went away: the next provider serves on return, and its object is never published again. */
     public void untrack(TrackedService service) {
-        FamilyTable table = table(service.family);
-        NameSlot slot = null;
-        Provider gone;
-        synchronized (table.lock) {
-            if (service.gone) {
-                return;
-            }
-            gone = service.provider;
-            service.gone = true;
-            generation.incrementAndGet();
-            table.services.remove(service);
-            service.acquisition.close();
-            if (service.provider != null) {
-                slot = table.slotForUpdate(service.provider.id());
-                slot.remove(service.provider);
-                service.provider = null;
-            }
-            table.setAsideServices.remove(service.serviceId);
-        }
-        if (slot != null) {
-            publisher.refresh(table, slot);
-        }
-        publisher.release(table, service.acquisition, gone);
+        tracking.untrack(service);
     }
 
-    private void update(TrackedService service, Function<String, Object> properties) {
-        ProviderProperties read = ProviderProperties.read(properties);
-        for (String warning : read.warnings()) {
-            log.log(Level.WARNING, "{0}: {1}", service, warning);
-        }
-        FamilyTable table = table(service.family);
-        // resolved before the lock; a deprecated name warns after it
-        BackendId<?> id = read.isProvider() ? CatalogNames.quietly(service.family, read.name()) : null;
-        NameSlot before = null;
-        NameSlot after = null;
-        Provider previous;
-        String newProblem = null;
-        synchronized (table.lock) {
-            if (!table.services.contains(service)) {
-                return; // untracked meanwhile
-            }
-            generation.incrementAndGet();
-            service.properties = properties;
-            Provider old = service.provider;
-            previous = old;
-            if (old != null) {
-                before = table.slotForUpdate(old.id());
-                before.remove(old);
-            }
-            String previousProblem = service.problem;
-            if (read.isProvider() && isAdmitted(service.family, read.name())) {
-                table.keepSetAsideOnlyAs(service.serviceId, id, kindOf(read));
-                BackendProvider description = new BackendProvider(BackendProvider.Origin.SERVICE, service.serviceId,
-                        service.owner.bundleId(), service.owner.symbolicName(), service.owner.version(), read.ranking(),
-                        read.isDefault(), null);
-                service.provider = new Provider(id, kindOf(read),
-                        description, service.acquisition, read.classHint(), service);
-                service.failure = null;
-                service.value = null;
-                service.problem = null;
-                after = table.slotForUpdate(id);
-                after.add(service.provider);
-            } else if (read.isProvider()) {
-                service.reject(FailureReason.UNKNOWN_NAME, "'" + read.name() + "'", "backend.name='" + read.name()
-                        + "' is not in the " + service.family.displayName() + " catalog, and catalog.closed=true "
-                        + "admits no other names. Use a catalog name, or open the catalog.");
-            } else {
-                service.reject(read.failure(), read.value(), read.problem());
-            }
-            if (service.problem != null && !service.problem.equals(previousProblem)) {
-                newProblem = service.problem;
-            }
-        }
-        if (newProblem != null) {
-            log.log(Level.WARNING, "{0} is not a backend provider ({1} family): {2}", service,
-                    service.family.displayName(), newProblem);
-        }
-        if (after != null) {
-            deprecations.nameUsed(service.family, read.name());
-        }
-        if (before != null && before != after) {
-            publisher.refresh(table, before);
-        }
-        if (after != null) {
-            publisher.refresh(table, after);
-        } else {
-            publisher.release(table, service.acquisition, previous);
-        }
-    }
-
-    private static ProviderKind kindOf(ProviderProperties read) {
-        return read.isDefault() ? ProviderKind.DEFAULT : ProviderKind.OVERRIDE;
-    }
-
-    private boolean isAdmitted(BackendFamily<?> family, String name) {
+    boolean isAdmitted(BackendFamily<?> family, String name) {
         return !configuration.catalogClosed() || family.catalogId(name).isPresent();
     }
 
-    // ---- programmatic registrations ----
+    // ---- calls (see Registrations) ----
 
     /**
      * Serves {@code id} with {@code instance} ahead of every service, until {@link #unregister}.
@@ -405,118 +301,26 @@ public final class RegistryCore {
      * @throws IllegalArgumentException when the catalog is closed to the name, or a hand-made id's name is invalid
      * @throws IllegalStateException    when the owner may not override
      */
-    public Object register(BackendId<?> given, Object instance, Owner owner) {
-        BackendId<?> id = own(given);
-        if (!isAdmitted(id.family(), id.name())) {
-            throw new IllegalArgumentException(unknownMessage(id.family(), id.name())
-                    + ". (catalog.closed=true admits no other names.)");
-        }
-        if (!configuration.trusts(owner.symbolicName())) {
-            throw new IllegalStateException("Bundle " + owner.symbolicName() + " [" + owner.bundleId() + "] may not "
-                    + "override " + id.name() + ": denied by policy (it matches no pattern of trusted.bundles in "
-                    + "configuration org.backendregistry).");
-        }
-        long sequence = registrations.incrementAndGet();
-        String className = instance.getClass().getName();
-        BackendProvider description = new BackendProvider(BackendProvider.Origin.REGISTRATION, sequence,
-                owner.bundleId(), owner.symbolicName(), owner.version(), 0, false, className);
-        Provider provider = new Provider(id, ProviderKind.REGISTRATION, description,
-                new Acquisition(new InstanceSource(instance)), className, null);
-        FamilyTable table = table(id.family());
-        NameSlot slot;
-        synchronized (table.lock) {
-            generation.incrementAndGet();
-            slot = table.slotForUpdate(id);
-            slot.add(provider);
-        }
-        publisher.refresh(table, slot);
-        return provider;
+    public Object register(BackendId<?> id, Object instance, Owner owner) {
+        return calls.register(id, instance, owner);
     }
 
     /** Withdraws a registration made with {@link #register}; does nothing the second time. */
     public void unregister(Object registration) {
-        Provider provider = (Provider) registration;
-        FamilyTable table = table(provider.id().family());
-        NameSlot slot;
-        synchronized (table.lock) {
-            slot = table.slot(provider.id());
-            if (slot == null || slot.remove(provider) == null) {
-                return;
-            }
-            generation.incrementAndGet();
-            provider.acquisition().close();
-        }
-        publisher.refresh(table, slot);
-        publisher.release(table, provider.acquisition(), provider);
+        calls.unregister(registration);
+    }
+
+    /** Sets aside every override of {@code id}; does nothing when nothing overrides the name. */
+    public void clearOverride(BackendId<?> id) {
+        calls.clearOverride(id);
     }
 
     /**
-     * Sets aside every override of {@code id}: registrations are withdrawn, override services skipped
-     * until they register again. Does nothing when nothing overrides the name.
-     */
-    public void clearOverride(BackendId<?> given) {
-        BackendId<?> id = own(given);
-        FamilyTable table = table(id.family());
-        NameSlot slot;
-        List<Provider> withdrawn = new ArrayList<>();
-        synchronized (table.lock) {
-            slot = table.slot(id);
-            if (slot == null) {
-                return;
-            }
-            boolean changed = false;
-            for (Provider provider : slot.providers()) {
-                if (provider.kind() == ProviderKind.REGISTRATION) {
-                    slot.remove(provider);
-                    provider.acquisition().close();
-                    withdrawn.add(provider);
-                } else if (provider.kind() == ProviderKind.OVERRIDE) {
-                    changed |= table.setAside(provider.sequence(), id);
-                }
-            }
-            if (!changed && withdrawn.isEmpty()) {
-                return;
-            }
-            generation.incrementAndGet();
-            slot.changed();
-        }
-        publisher.refresh(table, slot);
-        for (Provider provider : withdrawn) {
-            publisher.release(table, provider.acquisition(), provider);
-        }
-    }
-
-    /**
-     * Tries again the providers of {@code id} that failed to give their object: their name is decided
-     * again, which obtains each candidate in precedence order.
+     * Decides {@code id} again, trying its providers that failed to give their object.
      *
      * @throws IllegalArgumentException for an unknown name
      */
-    public void retry(BackendId<?> given) {
-        BackendId<?> id = own(given);
-        lookup(id.family(), id.name());
-        FamilyTable table = table(id.family());
-        NameSlot slot;
-        synchronized (table.lock) {
-            slot = table.slot(id);
-            if (slot == null) {
-                return;
-            }
-            slot.changed();
-        }
-        publisher.refresh(table, slot);
-    }
-
-    /** The source of a programmatic registration: its instance, nothing to give back. */
-    private record InstanceSource(Object instance) implements ServiceSource {
-        @Override
-        public Object get() {
-            return instance;
-        }
-
-        @Override
-        public void unget() {
-            // a plain instance has no use count
-        }
+    public void retry(BackendId<?> id) {
+        calls.retry(id);
     }
 }
