@@ -4,7 +4,7 @@
  * are not providers at all and why, and what is wrong with the configuration.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.backendregistry.api.runtime;
 
 import org.osgi.annotation.bundle.Export;
