@@ -1,0 +1,173 @@
+package org.backendregistry.itests.remote;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+
+import org.awaitility.Awaitility;
+import org.backendregistry.api.runtime.NameDTO;
+import org.backendregistry.api.runtime.ProviderDTO;
+import org.backendregistry.attention.AttentionBackend;
+import org.backendregistry.attention.AttentionBackendId;
+import org.backendregistry.attention.AttentionInput;
+import org.backendregistry.attention.ReferenceAttention;
+import org.backendregistry.itests.BackendRegistryTestSupport;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.Test;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.ServiceException;
+
+/**
+ * Two frameworks in two JVMs on the loopback interface: this one (the importing side, which also runs
+ * the ZooKeeper server of Aries RSA's discovery) and a forked copy of the distribution that exports
+ * FLASH_ATTN through {@code org.backendregistry.remote}. The propagation times are printed to the test
+ * output ({@code target/failsafe-reports/...-output.txt}).
+ */
+@ExamReactorStrategy(PerClass.class)
+public class AcrossJvmsIT extends BackendRegistryTestSupport {
+
+    /** How long the forked framework may take to start and publish its endpoint, on a busy 2-core machine. */
+    private static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(120);
+
+    private static ExportingNode node;
+
+    private RemoteSetup remote;
+
+    @Configuration
+    public Option[] configuration() {
+        return options(baseConfiguration(), operations(),
+                // as the distribution's launcher does: JAXB and ZooKeeper come from the class path
+                systemPackages(RemoteSetup.CLASS_PATH_PACKAGES.split(",(?=[a-z])")),
+                mavenBundle("org.apache.felix", "org.apache.felix.eventadmin").versionAsInProject(),
+                mavenBundle("org.apache.aries.rsa", "org.apache.aries.rsa.spi").versionAsInProject(),
+                mavenBundle("org.apache.aries.rsa", "org.apache.aries.rsa.core").versionAsInProject(),
+                mavenBundle("org.apache.aries.rsa", "org.apache.aries.rsa.topology-manager").versionAsInProject(),
+                mavenBundle("org.apache.aries.rsa.provider", "org.apache.aries.rsa.provider.tcp").versionAsInProject(),
+                mavenBundle("org.apache.aries.rsa.discovery", "org.apache.aries.rsa.discovery.local").versionAsInProject(),
+                mavenBundle("org.apache.aries.rsa.discovery", "org.apache.aries.rsa.discovery.zookeeper")
+                        .versionAsInProject());
+    }
+
+    @Before
+    public void theOtherFrameworkExportsFlashAttn() throws Exception {
+        remote = new RemoteSetup(bundleContext);
+        remote.startZooKeeperAndDiscovery();
+        if (node == null || !node.isAlive()) {
+            if (node != null) {
+                node.discard();
+            }
+            node = ExportingNode.start(Path.of("target", "remote-nodes").toAbsolutePath(), remote.zooKeeperPort());
+        } else if (!node.isExporterDeployed()) {
+            node.deployExporter();
+        }
+        remote.policy("prefer-remote");
+        Awaitility.await().atMost(IMPORT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .failFast("the exporting JVM exited:\n" + node.log(), () -> !node.isAlive())
+                .until(() -> remote.imported(flashAttn()) != null && flashAttn().serving.imported);
+    }
+
+    @AfterClass
+    public static void stopTheOtherFramework() throws InterruptedException {
+        if (node != null) {
+            node.discard();
+            node = null;
+        }
+    }
+
+    @Test
+    public void theImportedProviderServesUnderPreferRemoteAndTheLocalOneUnderPreferLocal() throws Exception {
+        ProviderDTO imported = flashAttn().serving;
+        assertTrue(imported.endpointId, imported.endpointId.startsWith("tcp://127.0.0.1:"));
+        assertNotNull(imported.endpointFrameworkUuid);
+        assertFalse(imported.endpointFrameworkUuid.equals(bundleContext.getProperty("org.osgi.framework.uuid")));
+
+        remote.policy("prefer-local");
+
+        assertTrue(awaitRegistry(r -> !flashAttn().serving.imported));
+        NameDTO name = flashAttn();
+        assertEquals("org.backendregistry.backends.cuda", name.serving.bundleSymbolicName);
+        assertEquals(imported.endpointId, remote.imported(name).endpointId);
+    }
+
+    @Test
+    public void computeThroughTheProxyEqualsTheLocalReferenceWithin1e5() {
+        AttentionBackend serving = registry.backend(AttentionBackendId.FLASH_ATTN);
+        assertTrue("served through a Remote Services proxy", Proxy.isProxyClass(serving.getClass()));
+        AttentionInput input = typicalProblem();
+
+        float[] remoteResult = serving.compute(input);
+        float[] localResult = ReferenceAttention.compute(input);
+
+        assertEquals(localResult.length, remoteResult.length);
+        for (int i = 0; i < localResult.length; i++) {
+            assertEquals("element " + i, localResult[i], remoteResult[i], 1e-5f);
+        }
+    }
+
+    @Test
+    public void whenTheExportingBundleStopsTheLocalProviderServesAgainWithinDiscoveryPropagation() throws Exception {
+        long start = System.nanoTime();
+        node.undeployExporter();
+
+        assertTrue(awaitRegistry(r -> remote.imported(flashAttn()) == null));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("Across JVMs: exporting bundle stopped -> local provider serves again after " + millis
+                + " ms (FileInstall notices the deletion within its 500 ms poll of deploy/)");
+        assertEquals("org.backendregistry.backends.cuda", flashAttn().serving.bundleSymbolicName);
+    }
+
+    @Test
+    public void whenTheExportingJvmIsKilledCallsFailFastNamingTheEndpointAndTheLocalProviderServesAgain()
+            throws Exception {
+        String endpoint = flashAttn().serving.endpointId;
+        AttentionBackend proxy = registry.backend(AttentionBackendId.FLASH_ATTN);
+        long start = System.nanoTime();
+        node.kill();
+
+        long callStart = System.nanoTime();
+        ServiceException failure = assertThrows(ServiceException.class, () -> proxy.compute(typicalProblem()));
+        long callMillis = (System.nanoTime() - callStart) / 1_000_000;
+        assertTrue(failure.getMessage(), failure.getMessage().contains(endpoint.substring("tcp://".length())));
+        assertTrue("the failed call took " + callMillis + " ms", callMillis < 2_000);
+
+        assertTrue(awaitRegistry(r -> remote.imported(flashAttn()) == null));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("Across JVMs: exporting JVM killed -> a call failed after " + callMillis
+                + " ms, local provider serves again after " + millis + " ms (ZooKeeper session timeout 2000 ms)");
+        assertEquals("org.backendregistry.backends.cuda", flashAttn().serving.bundleSymbolicName);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> remote.transportThreads().isEmpty() && remote.connectionsTo(endpoint) == 0);
+    }
+
+    private NameDTO flashAttn() {
+        return remote.name("FLASH_ATTN");
+    }
+
+    /** A grouped-query causal problem of a decode step's size: 8 tokens, 8 heads over 2 kv heads, 64 wide. */
+    private static AttentionInput typicalProblem() {
+        Random random = new Random(11);
+        float[] query = new float[8 * 8 * 64];
+        float[] key = new float[8 * 2 * 64];
+        float[] value = new float[8 * 2 * 64];
+        for (float[] array : new float[][] { query, key, value }) {
+            for (int i = 0; i < array.length; i++) {
+                array[i] = (float) random.nextGaussian();
+            }
+        }
+        return AttentionInput.of(query, key, value, 8, 8, 2, 64, true);
+    }
+}
