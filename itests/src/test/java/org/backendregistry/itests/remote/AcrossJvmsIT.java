@@ -22,6 +22,7 @@ import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.attention.AttentionInput;
 import org.backendregistry.attention.ReferenceAttention;
 import org.backendregistry.itests.BackendRegistryTestSupport;
+import org.backendregistry.itests.BackendShell;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.Test;
@@ -70,14 +71,15 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
             if (node != null) {
                 node.discard();
             }
-            node = ExportingNode.start(Path.of("target", "remote-nodes").toAbsolutePath(), remote.zooKeeperPort());
+            node = ExportingNode.start(Path.of("target", "remote-nodes").toAbsolutePath(), remote.zooKeeperPort(),
+                    RemoteSetup.freeLoopbackPort());
         } else if (!node.isExporterDeployed()) {
             node.deployExporter();
         }
         remote.policy("prefer-remote");
         Awaitility.await().atMost(IMPORT_TIMEOUT).pollInterval(Duration.ofMillis(200))
                 .failFast("the exporting JVM exited:\n" + node.log(), () -> !node.isAlive())
-                .until(() -> remote.imported(flashAttn()) != null && flashAttn().serving.imported);
+                .until(() -> flashAttn().serving.imported && answers(registry.backend(AttentionBackendId.FLASH_ATTN)));
     }
 
     @AfterClass
@@ -95,12 +97,22 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
         assertNotNull(imported.endpointFrameworkUuid);
         assertFalse(imported.endpointFrameworkUuid.equals(bundleContext.getProperty("org.osgi.framework.uuid")));
 
-        remote.policy("prefer-local");
+        String where = " @ " + imported.endpointId + " (framework " + imported.endpointFrameworkUuid + ")";
+        try (BackendShell shell = new BackendShell(bundleContext, SETTLE_TIMEOUT_MS)) {
+            assertTrue(shell.run("info", "FLASH_ATTN").lines().anyMatch(line -> line.startsWith("Served by ")
+                    && line.contains(where) && line.endsWith("because it is the best default under remote.policy.")));
+            assertTrue(shell.run("list").lines()
+                    .anyMatch(line -> line.startsWith("FLASH_ATTN ") && line.contains(where)));
 
-        assertTrue(awaitRegistry(r -> !flashAttn().serving.imported));
-        NameDTO name = flashAttn();
-        assertEquals("org.backendregistry.backends.cuda", name.serving.bundleSymbolicName);
-        assertEquals(imported.endpointId, remote.imported(name).endpointId);
+            remote.policy("prefer-local");
+
+            assertTrue(awaitRegistry(r -> !flashAttn().serving.imported));
+            NameDTO name = flashAttn();
+            assertEquals("org.backendregistry.backends.cuda", name.serving.bundleSymbolicName);
+            assertEquals(imported.endpointId, remote.imported(name).endpointId);
+            assertTrue(shell.run("info", "FLASH_ATTN").lines().anyMatch(line -> line.contains(where)
+                    && line.endsWith("does not serve: shadowed by service " + name.serving.id + ".")));
+        }
     }
 
     @Test
@@ -115,6 +127,18 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
         assertEquals(localResult.length, remoteResult.length);
         for (int i = 0; i < localResult.length; i++) {
             assertEquals("element " + i, localResult[i], remoteResult[i], 1e-5f);
+        }
+    }
+
+    @Test
+    public void backendRunComputesThroughTheProxyAndReportsTheDifferenceFromTheReference() throws Exception {
+        try (BackendShell shell = new BackendShell(bundleContext, SETTLE_TIMEOUT_MS)) {
+            String run = shell.run("run", "FLASH_ATTN");
+
+            assertTrue(run, run.startsWith("FLASH_ATTN computed by org.apache.aries.rsa.spi/"));
+            String marker = "Max relative difference from ReferenceAttention: ";
+            double difference = Double.parseDouble(run.substring(run.indexOf(marker) + marker.length()).trim());
+            assertTrue(run, difference < 1e-5);
         }
     }
 
@@ -151,6 +175,15 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
         assertEquals("org.backendregistry.backends.cuda", flashAttn().serving.bundleSymbolicName);
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> remote.transportThreads().isEmpty() && remote.connectionsTo(endpoint) == 0);
+    }
+
+    /** Whether a call through the proxy gets an answer: the endpoint is imported and its server listens. */
+    private static boolean answers(AttentionBackend backend) {
+        try {
+            return backend.capabilities() != null;
+        } catch (ServiceException notYet) {
+            return false;
+        }
     }
 
     private NameDTO flashAttn() {

@@ -29,8 +29,12 @@ final class ExportingNode {
         this.process = process;
     }
 
-    /** Lays out a node under {@code parent} that finds ZooKeeper on the loopback {@code zooKeeperPort} and starts it. */
-    static ExportingNode start(Path parent, int zooKeeperPort) throws IOException {
+    /**
+     * Lays out a node under {@code parent} that finds ZooKeeper on the loopback {@code zooKeeperPort},
+     * exports FLASH_ATTN on {@code exportPort}, and starts it. A fixed port keeps the endpoint id when
+     * the exporter restarts, as an operator would configure it.
+     */
+    static ExportingNode start(Path parent, int zooKeeperPort, int exportPort) throws IOException {
         Path distribution = Path.of(System.getProperty("itest.distribution"));
         Files.createDirectories(parent);
         Path home = Files.createTempDirectory(parent, "node-");
@@ -45,9 +49,8 @@ final class ExportingNode {
                 home.resolve("deploy/org.backendregistry.examples.flash-attn-jvm.jar"));
         Files.write(home.resolve("etc/org.apache.aries.rsa.discovery.zookeeper.cfg"), List.of(
                 "zookeeper.host = 127.0.0.1", "zookeeper.port = " + zooKeeperPort, "zookeeper.timeout = 2000"));
-        // port 0: a free port; the endpoint id names the one taken
         Files.write(home.resolve("etc/org.backendregistry.remote.cfg"), List.of(
-                "export.names = FLASH_ATTN", "export.hostname = 127.0.0.1", "export.port = 0"));
+                "export.names = FLASH_ATTN", "export.hostname = 127.0.0.1", "export.port = " + exportPort));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", "backend-registry.jar")
                 .directory(home.toFile())

@@ -45,13 +45,17 @@ final class RemoteSetup {
 
     int zooKeeperPort() {
         if (zooKeeperPort == 0) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                zooKeeperPort = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            zooKeeperPort = freeLoopbackPort();
         }
         return zooKeeperPort;
+    }
+
+    static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
