@@ -69,6 +69,7 @@ public final class BackendExporter {
         if (!configuration.export_hostname().isBlank()) {
             properties.put("aries.rsa.hostname", configuration.export_hostname().trim());
         }
+        properties.put("osgi.basic.timeout", configuration.export_timeout());
         if (configuration.export_port() > 0) {
             properties.put("aries.rsa.port", String.valueOf(configuration.export_port() + index));
         }

@@ -20,4 +20,11 @@ package org.backendregistry.internal.remote;
 
     /** {@code export.port}: the port of the first name, the next names take the following ports; 0 picks free ports. */
     int export_port() default 0;
+
+    /**
+     * {@code export.timeout}: how long an importing framework's call waits for an answer, in milliseconds
+     * (Aries {@code osgi.basic.timeout}, whose own default of 5 minutes would hold a caller that long on
+     * a hung node).
+     */
+    int export_timeout() default 60_000;
 }
