@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Random;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.backendregistry.api.runtime.NameDTO;
 import org.backendregistry.api.runtime.ProviderDTO;
 import org.backendregistry.attention.AttentionBackend;
@@ -67,25 +68,29 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
     public void theOtherFrameworkExportsFlashAttn() throws Exception {
         remote = new RemoteSetup(bundleContext);
         remote.startZooKeeperAndDiscovery();
-        if (node == null || !node.isAlive()) {
+        // a fresh node for every test: Pax Exam runs @AfterClass after each test method, and a node whose
+        // exporter was stopped or that was killed must not leak into the next test anyway
+        if (node == null || !node.isAlive() || !node.isExporterDeployed()) {
             if (node != null) {
-                node.discard();
+                node.kill();
             }
             node = ExportingNode.start(Path.of("target", "remote-nodes").toAbsolutePath(), remote.zooKeeperPort(),
                     RemoteSetup.freeLoopbackPort());
-        } else if (!node.isExporterDeployed()) {
-            node.deployExporter();
         }
         remote.policy("prefer-remote");
-        Awaitility.await().atMost(IMPORT_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .failFast("the exporting JVM exited:\n" + node.log(), () -> !node.isAlive())
-                .until(() -> flashAttn().serving.imported && answers(registry.backend(AttentionBackendId.FLASH_ATTN)));
+        try {
+            Awaitility.await().atMost(IMPORT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .failFast("the exporting JVM exited", () -> !node.isAlive())
+                    .until(() -> flashAttn().serving.imported && answers(registry.backend(AttentionBackendId.FLASH_ATTN)));
+        } catch (ConditionTimeoutException | AssertionError notImported) {
+            throw new AssertionError("FLASH_ATTN was not imported; the exporting node's log:\n" + node.log(), notImported);
+        }
     }
 
     @AfterClass
     public static void stopTheOtherFramework() throws InterruptedException {
         if (node != null) {
-            node.discard();
+            node.kill();
             node = null;
         }
     }

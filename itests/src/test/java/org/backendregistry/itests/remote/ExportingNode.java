@@ -2,11 +2,9 @@ package org.backendregistry.itests.remote;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -15,7 +13,7 @@ import java.util.stream.Stream;
  * A second framework in its own JVM: a copy of the runnable distribution with Aries RSA from its
  * {@code remote/} folder, the JVM FLASH_ATTN example, and {@code org.backendregistry.remote}
  * exporting FLASH_ATTN. The exporter sits in {@code deploy/}, so deleting it stops the exporting bundle
- * as an operator would.
+ * as an operator would. Its folder (with {@code node.log}) stays under {@code target/remote-nodes}.
  */
 final class ExportingNode {
 
@@ -74,27 +72,10 @@ final class ExportingNode {
         return Files.exists(home.resolve("deploy").resolve(EXPORTER));
     }
 
-    /** Deploys the exporter again, copy-then-move so FileInstall never sees half a jar. */
-    void deployExporter() throws IOException {
-        Path staged = home.resolve(EXPORTER + ".staged");
-        Files.copy(home.resolve("remote").resolve(EXPORTER), staged, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(staged, home.resolve("deploy").resolve(EXPORTER), StandardCopyOption.ATOMIC_MOVE);
-    }
-
     /** Kills the JVM at once, as a crash or {@code kill -9} would: nothing is unexported, nothing says goodbye. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
-    }
-
-    /** Kills the JVM if it runs and removes its folder. */
-    void discard() throws InterruptedException {
-        kill();
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** @return the node's output, for a failure message */
