@@ -128,7 +128,7 @@ public class ConfigurationIT extends BackendRegistryTestSupport {
 
         assertEquals("Backend Registry", definition.getName());
         assertArrayEquals(new String[] { "pins", "pin.fallback", "catalog.closed", "trusted.bundles",
-                "deprecation.warnings", "drain.timeout" }, Arrays.stream(definition.getAttributeDefinitions(ObjectClassDefinition.ALL))
+                "deprecation.warnings", "drain.timeout", "remote.policy" }, Arrays.stream(definition.getAttributeDefinitions(ObjectClassDefinition.ALL))
                         .map(AttributeDefinition::getID).toArray());
     }
 

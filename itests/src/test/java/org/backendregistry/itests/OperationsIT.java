@@ -7,11 +7,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +37,6 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * What an operator sees and does: the {@code backend:} shell commands (called as Gogo would, on the
@@ -65,8 +59,7 @@ public class OperationsIT extends BackendRegistryTestSupport {
     @Filter("(" + HealthCheck.TAGS + "=backends)")
     private HealthCheck healthCheck;
 
-    private ServiceTracker<Object, Object> commandsTracker;
-    private Object commands;
+    private BackendShell shell;
 
     @Configuration
     public Option[] configuration() {
@@ -75,16 +68,12 @@ public class OperationsIT extends BackendRegistryTestSupport {
 
     @Before
     public void findTheCommands() throws Exception {
-        commandsTracker = new ServiceTracker<>(bundleContext,
-                bundleContext.createFilter("(osgi.command.scope=backend)"), null);
-        commandsTracker.open();
-        commands = commandsTracker.waitForService(SETTLE_TIMEOUT_MS);
-        assertNotNull("no service with osgi.command.scope=backend", commands);
+        shell = new BackendShell(bundleContext, SETTLE_TIMEOUT_MS);
     }
 
     @After
     public void releaseTheCommands() {
-        commandsTracker.close();
+        shell.close();
     }
 
     @Test
@@ -334,27 +323,7 @@ public class OperationsIT extends BackendRegistryTestSupport {
 
     /** Calls a command as the shell would: by name, with String arguments, printing what it returns. */
     private String command(String function, String... arguments) {
-        Class<?>[] types = new Class<?>[arguments.length];
-        Arrays.fill(types, String.class);
-        try {
-            Method method = commands.getClass().getMethod(function, types);
-            // the commands print to the session's output, which outside a shell is System.out
-            ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            PrintStream console = System.out;
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            try {
-                method.invoke(commands, (Object[]) arguments);
-            } finally {
-                System.setOut(console);
-            }
-            String output = printed.toString(StandardCharsets.UTF_8).stripTrailing();
-            System.out.println("g! backend:" + function + " " + String.join(" ", arguments) + "\n" + output);
-            return output;
-        } catch (InvocationTargetException threw) {
-            throw new AssertionError("backend:" + function + " threw instead of answering", threw.getCause());
-        } catch (ReflectiveOperationException notACommand) {
-            throw new AssertionError("backend:" + function + " with " + arguments.length + " arguments", notACommand);
-        }
+        return shell.run(function, arguments);
     }
 
     private static List<String> row(String table, String name) {

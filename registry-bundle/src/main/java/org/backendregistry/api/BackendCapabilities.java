@@ -1,5 +1,6 @@
 package org.backendregistry.api;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -8,9 +9,13 @@ import java.util.TreeSet;
  * What a backend declares about itself, as vLLM's backends do: the platform its kernels need, the data
  * types and kv-cache data types it supports, its head sizes (empty means any), and whether it is an
  * MLA or a sparse backend. An immutable value built with {@link #builder(Platform)}; new fields are
- * added here rather than as SPI methods, so existing backend bundles keep working.
+ * added here rather than as SPI methods, so existing backend bundles keep working. Serializable, so a
+ * backend used through OSGi Remote Services (Java serialization over the wire) can answer
+ * {@code capabilities()}.
  */
-public final class BackendCapabilities {
+public final class BackendCapabilities implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Platform platform;
     private final Set<String> dtypes;

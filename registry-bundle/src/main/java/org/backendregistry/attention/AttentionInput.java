@@ -1,11 +1,18 @@
 package org.backendregistry.attention;
 
+import java.io.Serializable;
+
 /**
  * One scaled dot-product attention problem over row-major float arrays. The query is
  * {@code queryTokens × heads × headSize}; key and value are {@code keyTokens × kvHeads × headSize}.
  * With grouped-query attention {@code heads} is a multiple of {@code kvHeads} and query head {@code h}
  * reads kv head {@code h / (heads / kvHeads)}. With a causal mask, query token {@code i} sees the keys
  * up to {@code i + keyTokens - queryTokens} (the queries are the last tokens of the sequence).
+ *
+ * <p>
+ * Serializable, so {@code compute} works through an OSGi Remote Services proxy (Aries RSA's tcp provider
+ * sends arguments with Java serialization). A record is deserialized through its canonical constructor,
+ * so an input read from the wire is checked like one built here.
  *
  * @param query       the queries
  * @param key         the keys
@@ -19,7 +26,7 @@ package org.backendregistry.attention;
  * @param scale       the factor applied to each dot product, usually {@code 1/sqrt(headSize)}
  */
 public record AttentionInput(float[] query, float[] key, float[] value, int queryTokens, int keyTokens, int heads,
-        int kvHeads, int headSize, boolean causal, float scale) {
+        int kvHeads, int headSize, boolean causal, float scale) implements Serializable {
 
     /** Checks that the shapes agree; the message names the array or count that is wrong. */
     public AttentionInput {

@@ -4,7 +4,7 @@
  * attention problem they compute.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.backendregistry.attention;
 
 import org.osgi.annotation.bundle.Export;

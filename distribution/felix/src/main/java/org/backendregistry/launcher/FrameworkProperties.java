@@ -14,6 +14,17 @@ final class FrameworkProperties {
 
     static final String FILEINSTALL_DIR = "felix.fileinstall.dir";
 
+    /**
+     * What the system bundle exports from the launcher's class path (lib/) for Aries RSA's ZooKeeper
+     * discovery: JAXB, whose API finds its implementation only through a class loader that sees both,
+     * and ZooKeeper, whose jars are no bundles.
+     */
+    static final String CLASS_PATH_PACKAGES = "javax.xml.bind;version=2.3.3,javax.xml.bind.annotation;version=2.3.3,"
+            + "javax.xml.bind.annotation.adapters;version=2.3.3,javax.xml.bind.attachment;version=2.3.3,"
+            + "javax.xml.bind.helpers;version=2.3.3,javax.xml.bind.util;version=2.3.3,javax.activation;version=1.2.2,"
+            + "org.apache.zookeeper;version=3.9.5,org.apache.zookeeper.data;version=3.9.5,"
+            + "org.apache.zookeeper.server;version=3.9.5,org.apache.zookeeper.server.quorum;version=3.9.5";
+
     private FrameworkProperties() {
     }
 
@@ -30,6 +41,7 @@ final class FrameworkProperties {
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.bundles.new.start", "true");
         properties.put("felix.fileinstall.log.level", "2");
+        properties.put("org.osgi.framework.system.packages.extra", CLASS_PATH_PACKAGES);
         properties.putAll(overrides(home.resolve("etc").resolve("config.properties")));
         return properties;
     }

@@ -12,6 +12,9 @@ public enum NotServingReason {
     NOT_GETTABLE,
     /** Its {@code getService} threw; the detail names the exception. */
     EXCEPTION_ON_GET,
-    /** Its bundle is not in {@code trusted.bundles}, so it may not override. */
+    /**
+     * Its bundle is not in {@code trusted.bundles}, so it may not override; or it is imported from another
+     * framework and {@code remote.policy=local-only}. The detail says which.
+     */
     DENIED_BY_POLICY
 }

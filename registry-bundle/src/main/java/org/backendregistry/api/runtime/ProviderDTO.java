@@ -40,4 +40,16 @@ public class ProviderDTO extends DTO {
 
     /** The leases open on its object now (see {@code BackendRegistry.lease}); 0 when it does not serve. */
     public int openLeases;
+
+    /**
+     * Whether OSGi Remote Services imported it from another framework (its service has
+     * {@code service.imported}); {@code remote.policy} decides how it ranks against local providers.
+     */
+    public boolean imported;
+
+    /** The {@code endpoint.framework.uuid} of the framework that exported it; {@code null} for a local provider. */
+    public String endpointFrameworkUuid;
+
+    /** The {@code endpoint.id} it was imported through (e.g. {@code tcp://127.0.0.1:8201}); {@code null} for a local provider. */
+    public String endpointId;
 }

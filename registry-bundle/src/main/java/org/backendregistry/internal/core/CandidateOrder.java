@@ -2,6 +2,7 @@ package org.backendregistry.internal.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,9 @@ import org.backendregistry.api.runtime.NotServingReason;
 
 /**
  * The order in which the providers of one name are tried, after the operator's decisions: providers
- * set aside by {@code clearOverride}, overrides from untrusted bundles, and every provider of a plugin
- * name while the catalog is closed drop out; the providers a pin matches go first. Pure data, computed
+ * set aside by {@code clearOverride}, overrides from untrusted bundles, imported providers under
+ * {@code remote.policy=local-only}, and every provider of a plugin name while the catalog is closed drop
+ * out; within a kind, local or imported providers go first as {@code remote.policy} says; the providers a pin matches go first. Pure data, computed
  * under the family lock.
  *
  * @param tryOrder the providers to try, best first
@@ -35,10 +37,13 @@ record CandidateOrder(List<Provider> tryOrder, Map<Provider, NotServingReason> e
             } else if (provider.kind() != ProviderKind.DEFAULT
                     && !configuration.trusts(provider.description().bundleSymbolicName())) {
                 excluded.put(provider, NotServingReason.DENIED_BY_POLICY);
+            } else if (configuration.remotePolicy() == RemotePolicy.LOCAL_ONLY && provider.remote() != null) {
+                excluded.put(provider, NotServingReason.DENIED_BY_POLICY);
             } else {
                 eligible.add(provider);
             }
         }
+        byLocality(eligible, configuration.remotePolicy());
         if (pin == null) {
             return new CandidateOrder(eligible, excluded, List.of(), null);
         }
@@ -60,6 +65,15 @@ record CandidateOrder(List<Provider> tryOrder, Map<Provider, NotServingReason> e
         return new CandidateOrder(List.of(), excluded, List.of(), "Backend " + name + " is pinned to '" + pin
                 + "' (configuration " + "org.backendregistry, pins), but no provider matches it. Start the bundle that "
                 + "provides it, unpin " + name + ", or set pin.fallback=true.");
+    }
+
+    /**
+     * Within each kind band, the providers the policy prefers go first; the sort is stable, so ranking
+     * and {@code service.id} still order each group.
+     */
+    private static void byLocality(List<Provider> eligible, RemotePolicy policy) {
+        eligible.sort(Comparator.comparing(Provider::kind)
+                .thenComparingInt(provider -> policy.band(provider.remote() != null)));
     }
 
     /** @return whether a pin is in force and {@code provider} is not one it matches */

@@ -59,6 +59,14 @@ final class Provider {
         return service;
     }
 
+    /**
+     * @return where the service was imported from, or {@code null} for a local provider; read from the
+     *         latest properties, so it is current under the family lock
+     */
+    RemoteOrigin remote() {
+        return service == null ? null : RemoteOrigin.read(service.properties);
+    }
+
     /** @return the implementation class name: from the registration, DS, or the object once obtained */
     String className() {
         String known = acquisition.knownClassName();

@@ -23,10 +23,12 @@ import org.backendregistry.internal.names.NameRules;
  * @param trustedBundles      symbolic-name patterns allowed to override; empty means every bundle
  * @param deprecationWarnings whether deprecated names log a warning
  * @param drainTimeoutMillis  how long the departure of a provider waits for the leases open on it
+ * @param remotePolicy        how imported providers rank against local ones of the same kind
  * @param problems            what could not be used, in words
  */
 public record RegistryConfiguration(List<Map<String, String>> pins, boolean pinFallback, boolean catalogClosed,
-        List<Pattern> trustedBundles, boolean deprecationWarnings, long drainTimeoutMillis, List<String> problems) {
+        List<Pattern> trustedBundles, boolean deprecationWarnings, long drainTimeoutMillis, RemotePolicy remotePolicy,
+        List<String> problems) {
 
     public static final String PINS = "pins";
     public static final String PIN_FALLBACK = "pin.fallback";
@@ -36,6 +38,7 @@ public record RegistryConfiguration(List<Map<String, String>> pins, boolean pinF
     public static final String DRAIN_TIMEOUT = "drain.timeout";
     /** Long enough for any single backend call we know of, short enough that a stuck call is noticed. */
     public static final long DEFAULT_DRAIN_TIMEOUT_MILLIS = 5_000;
+    public static final String REMOTE_POLICY = "remote.policy";
 
     /** The configuration when there is none: open catalog, every bundle trusted, no pins. */
     public static RegistryConfiguration defaults(List<? extends BackendFamily<?>> families) {
@@ -62,7 +65,8 @@ public record RegistryConfiguration(List<Map<String, String>> pins, boolean pinF
         return new RegistryConfiguration(pins.stream().map(Map::copyOf).toList(),
                 flag(properties, PIN_FALLBACK, false, problems), flag(properties, CATALOG_CLOSED, false, problems),
                 List.copyOf(trusted), flag(properties, DEPRECATION_WARNINGS, true, problems),
-                millis(properties, DRAIN_TIMEOUT, DEFAULT_DRAIN_TIMEOUT_MILLIS, problems), List.copyOf(problems));
+                millis(properties, DRAIN_TIMEOUT, DEFAULT_DRAIN_TIMEOUT_MILLIS, problems),
+                remotePolicy(properties.get(REMOTE_POLICY), problems), List.copyOf(problems));
     }
 
     /** @return whether {@code symbolicName} may provide overrides */
@@ -113,6 +117,19 @@ public record RegistryConfiguration(List<Map<String, String>> pins, boolean pinF
             return;
         }
         pins.get(family.index()).put(key, target);
+    }
+
+    private static RemotePolicy remotePolicy(Object value, List<String> problems) {
+        if (value == null || value.toString().isBlank()) {
+            return RemotePolicy.PREFER_LOCAL;
+        }
+        RemotePolicy policy = RemotePolicy.parse(value.toString());
+        if (policy == null) {
+            problems.add(REMOTE_POLICY + ": '" + value + "' is not prefer-local, prefer-remote or local-only; "
+                    + "prefer-local applies");
+            return RemotePolicy.PREFER_LOCAL;
+        }
+        return policy;
     }
 
     private static boolean flag(Map<String, ?> properties, String key, boolean absent, List<String> problems) {

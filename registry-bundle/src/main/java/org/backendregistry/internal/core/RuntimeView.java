@@ -82,7 +82,7 @@ public final class RuntimeView {
         List<NotServingDTO> notServing = new ArrayList<>();
         for (Provider provider : slot.providers()) {
             if (served == null || !provider.sameAs(served.provider())) {
-                notServing.add(notServing(slot, provider, order, served));
+                notServing.add(notServing(slot, provider, order, served, configuration));
             }
         }
         dto.notServing = notServing.toArray(new NotServingDTO[0]);
@@ -94,16 +94,15 @@ public final class RuntimeView {
                 : NameMessages.notRegistered(slot.id());
     }
 
-    private static NotServingDTO notServing(NameSlot slot, Provider provider, CandidateOrder order, Served served) {
+    private static NotServingDTO notServing(NameSlot slot, Provider provider, CandidateOrder order, Served served,
+            RegistryConfiguration configuration) {
         NotServingDTO dto = new NotServingDTO();
         dto.provider = provider(provider.description().withClassName(provider.className()), provider);
         Map<Provider, NotServingReason> excluded = order.excluded();
         NotServingReason failure = provider.acquisition().failure();
         if (excluded.containsKey(provider)) {
             dto.reason = excluded.get(provider);
-            dto.detail = excluded.get(provider) == NotServingReason.SET_ASIDE
-                    ? "set aside by clearOverride; it serves again only if it registers anew"
-                    : "bundle " + provider.description().bundleSymbolicName() + " matches no pattern of trusted.bundles";
+            dto.detail = exclusionDetail(excluded.get(provider), provider, configuration);
         } else if (failure != null) {
             dto.reason = failure;
             dto.detail = provider.acquisition().failureDetail();
@@ -121,6 +120,18 @@ public final class RuntimeView {
         return dto;
     }
 
+    private static String exclusionDetail(NotServingReason reason, Provider provider,
+            RegistryConfiguration configuration) {
+        if (reason == NotServingReason.SET_ASIDE) {
+            return "set aside by clearOverride; it serves again only if it registers anew";
+        }
+        String bundle = provider.description().bundleSymbolicName();
+        if (provider.kind() != ProviderKind.DEFAULT && !configuration.trusts(bundle)) {
+            return "bundle " + bundle + " matches no pattern of trusted.bundles";
+        }
+        return "imported from " + provider.remote() + "; remote.policy=local-only admits local providers only";
+    }
+
     private static ProviderDTO provider(BackendProvider provider, Provider source) {
         ProviderDTO dto = new ProviderDTO();
         dto.origin = provider.origin().name();
@@ -134,6 +145,12 @@ public final class RuntimeView {
         if (source != null) {
             dto.failureCount = source.acquisition().failureCount();
             dto.lastFailureTime = source.acquisition().lastFailureMillis();
+            RemoteOrigin remote = source.remote();
+            dto.imported = remote != null;
+            if (remote != null) {
+                dto.endpointFrameworkUuid = remote.frameworkUuid();
+                dto.endpointId = remote.endpointId();
+            }
         }
         return dto;
     }

@@ -62,6 +62,9 @@ final class NameReport {
         if (ProviderText.REGISTRATION.equals(provider.origin)) {
             return "it is the newest programmatic registration";
         }
+        if (provider.imported) {
+            return "it is the best " + (provider.isDefault ? "default" : "override") + " under remote.policy";
+        }
         if (!provider.isDefault) {
             return "it is the highest-ranked override";
         }
@@ -95,8 +98,8 @@ final class NameReport {
             case NOT_GETTABLE -> RETURNED_NULL + (loser.detail == null || loser.detail.equals(RETURNED_NULL) ? ""
                     : " (" + loser.detail + ")");
             case EXCEPTION_ON_GET -> "getService threw: " + (loser.detail == null ? "an exception" : loser.detail);
-            case DENIED_BY_POLICY -> "denied by policy: bundle " + loser.provider.bundleSymbolicName
-                    + " is not in trusted.bundles";
+            case DENIED_BY_POLICY -> loser.provider.imported && loser.detail != null ? "denied by policy: " + loser.detail
+                    : "denied by policy: bundle " + loser.provider.bundleSymbolicName + " is not in trusted.bundles";
         };
     }
 

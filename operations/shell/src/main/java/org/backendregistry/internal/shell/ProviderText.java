@@ -13,9 +13,15 @@ final class ProviderText {
     private ProviderText() {
     }
 
-    /** @return {@code bundle-symbolic-name/implementation-class}, {@code ?} for a class never obtained */
+    /**
+     * @return {@code bundle-symbolic-name/implementation-class}, {@code ?} for a class never obtained; an
+     *         imported provider adds where it runs, since its bundle and class (Remote Service Admin's and a
+     *         proxy's) say nothing about that: {@code ... @ tcp://10.0.0.5:8201 (framework 6f1c...)}
+     */
     static String label(ProviderDTO provider) {
-        return provider.bundleSymbolicName + "/" + (provider.className == null ? "?" : provider.className);
+        String local = provider.bundleSymbolicName + "/" + (provider.className == null ? "?" : provider.className);
+        return provider.imported ? local + " @ " + provider.endpointId + " (framework " + provider.endpointFrameworkUuid
+                + ")" : local;
     }
 
     /** @return {@code service 42} or {@code registration 3} */

@@ -38,6 +38,15 @@ final class Dtos {
         return service(42, 17, JVM_FLASH_BUNDLE, JVM_FLASH, 0, false);
     }
 
+    /** FLASH_ATTN's default as another framework exports it and Remote Service Admin imports it here. */
+    static ProviderDTO importedFlashDefault(String className) {
+        ProviderDTO provider = service(61, 24, "org.apache.aries.rsa.core", className, 0, true);
+        provider.imported = true;
+        provider.endpointId = "tcp://127.0.0.1:8201";
+        provider.endpointFrameworkUuid = "6f1c2f0e-a";
+        return provider;
+    }
+
     static NameDTO attention(String name, String defaultClassName, ProviderDTO serving, NotServingDTO... notServing) {
         NameDTO dto = new NameDTO();
         dto.family = "attention";

@@ -158,4 +158,32 @@ class NameReportTest {
 
         assertEquals("MY_KERNEL (attention, plugin name; no default)", NameReport.header(plugin));
     }
+
+    @Test
+    void anImportedDefaultServesUnderRemotePolicyAndTheLocalOneSaysWhichEndpointShadowsIt() {
+        ProviderDTO imported = Dtos.importedFlashDefault("jdk.proxy3.$Proxy31");
+        NameDTO flash = Dtos.flashAttn(imported,
+                Dtos.notServing(Dtos.cudaFlashDefault(), NotServingReason.SHADOWED, 61, null));
+
+        assertEquals(List.of(
+                "FLASH_ATTN (attention, catalog; default org.backendregistry.backends.cuda.FlashAttentionBackend)",
+                "Served by org.apache.aries.rsa.core/jdk.proxy3.$Proxy31 @ tcp://127.0.0.1:8201 (framework 6f1c2f0e-a)"
+                        + " (service 61, bundle 24 version 1.0.0.SNAPSHOT, ranking 0, default) because it is the best"
+                        + " default under remote.policy.",
+                CUDA_DEFAULT + " does not serve: shadowed by service 61."),
+                NameReport.describe(flash));
+    }
+
+    @Test
+    void anImportedProviderExcludedByLocalOnlySaysSo() {
+        ProviderDTO imported = Dtos.importedFlashDefault(null);
+        NameDTO flash = Dtos.flashAttn(Dtos.cudaFlashDefault(), Dtos.notServing(imported,
+                NotServingReason.DENIED_BY_POLICY, -1, "imported from endpoint tcp://127.0.0.1:8201 of framework "
+                        + "6f1c2f0e-a; remote.policy=local-only admits local providers only"));
+
+        assertEquals("org.apache.aries.rsa.core/? @ tcp://127.0.0.1:8201 (framework 6f1c2f0e-a) (service 61, bundle 24"
+                + " version 1.0.0.SNAPSHOT, ranking 0, default) does not serve: denied by policy: imported from endpoint"
+                + " tcp://127.0.0.1:8201 of framework 6f1c2f0e-a; remote.policy=local-only admits local providers only.",
+                NameReport.describe(flash).get(2));
+    }
 }

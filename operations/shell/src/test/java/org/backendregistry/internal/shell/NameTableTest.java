@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.backendregistry.api.runtime.NameDTO;
 import org.backendregistry.api.runtime.NotServingReason;
+import org.backendregistry.api.runtime.ProviderDTO;
 import org.junit.jupiter.api.Test;
 
 class NameTableTest {
@@ -38,5 +39,14 @@ class NameTableTest {
         NameDTO flash = Dtos.flashAttn(Dtos.service(42, 17, "b", null, 0, false));
 
         assertEquals("FLASH_ATTN  b/?        yes         0", NameTable.format(List.of(flash)).get(1));
+    }
+
+    @Test
+    void anImportedProviderShowsItsEndpointAndFramework() {
+        ProviderDTO imported = Dtos.importedFlashDefault("jdk.proxy3.$Proxy31");
+        NameDTO flash = Dtos.flashAttn(imported);
+
+        assertEquals("FLASH_ATTN  org.apache.aries.rsa.core/jdk.proxy3.$Proxy31 @ tcp://127.0.0.1:8201 "
+                + "(framework 6f1c2f0e-a)  no          0", NameTable.format(List.of(flash)).get(1));
     }
 }
