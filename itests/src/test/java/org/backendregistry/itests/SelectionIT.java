@@ -1,0 +1,126 @@
+package org.backendregistry.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.inject.Inject;
+
+import org.backendregistry.api.ComputeCapability;
+import org.backendregistry.api.Platform;
+import org.backendregistry.attention.select.AttentionSelectorConfig;
+import org.backendregistry.attention.select.BackendSelector;
+import org.backendregistry.attention.select.Device;
+import org.backendregistry.attention.select.InvalidBackendChoiceException;
+import org.backendregistry.attention.select.NoValidBackendException;
+import org.backendregistry.attention.select.Selection;
+import org.backendregistry.attention.select.SelectionChange;
+import org.backendregistry.attention.select.SelectionSubscription;
+import org.backendregistry.itests.select.AnyHeadSizeCpuAttentionBundle;
+import org.junit.Test;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The BackendSelector in a real framework: answers follow hot deployment, subscribers hear each change in
+ * order, an explicit choice never falls back, and the device comes from configuration.
+ */
+@ExamReactorStrategy(PerClass.class)
+public class SelectionIT extends BackendRegistryTestSupport {
+
+    /** Head size 48 is not among the default CPU_ATTN's head sizes. */
+    private static final AttentionSelectorConfig HEAD_48 = AttentionSelectorConfig.builder(48, "bfloat16").build();
+
+    private static final String HEAD_48_REJECTED = "No valid attention backend found for cpu with "
+            + "AttentionSelectorConfig(head_size=48, dtype=torch.bfloat16, kv_cache_dtype=auto, block_size=None, "
+            + "use_mla=False, has_sink=False, use_sparse=False, use_mm_prefix=False, use_per_head_quant_scales=False, "
+            + "attn_type=AttentionType.DECODER, use_non_causal=False, use_batch_invariant=False, "
+            + "use_kv_connector=False). Reasons: {CPU_ATTN: [head_size not supported]}.";
+
+    @Inject
+    private BackendSelector selector;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Configuration
+    public Option[] configuration() {
+        return options(baseConfiguration(),
+                mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
+                bundle(moduleJarUrl("selector")),
+                AnyHeadSizeCpuAttentionBundle.built());
+    }
+
+    @Test
+    public void anOverrideWithWiderCapabilitiesIsChosenWhileItIsDeployedAndSubscribersHearBothChanges()
+            throws Exception {
+        assertEquals(HEAD_48_REJECTED, assertThrows(NoValidBackendException.class, () -> selector.select(HEAD_48))
+                .getMessage());
+        List<SelectionChange> changes = new CopyOnWriteArrayList<>();
+        try (SelectionSubscription subscription = selector.subscribe(HEAD_48, changes::add)) {
+            Bundle override = install(AnyHeadSizeCpuAttentionBundle.JAR);
+
+            override.start();
+            Selection selection = selector.select(HEAD_48);
+            assertEquals("CPU_ATTN", selection.name());
+            assertEquals(AnyHeadSizeCpuAttentionBundle.SYMBOLIC_NAME, selection.provider().bundleSymbolicName());
+            assertEquals(List.of("CPU_ATTN: chosen"), selection.candidates().stream().map(Object::toString).toList());
+
+            override.uninstall();
+            assertEquals(HEAD_48_REJECTED, assertThrows(NoValidBackendException.class,
+                    () -> selector.select(HEAD_48)).getMessage());
+            waitingAtMost(SETTLE_TIMEOUT_MS).until(() -> changes.size() >= 2);
+        }
+        assertEquals(2, changes.size());
+        SelectionChange deployed = changes.get(0);
+        assertEquals(AnyHeadSizeCpuAttentionBundle.SYMBOLIC_NAME,
+                deployed.current().orElseThrow().provider().bundleSymbolicName());
+        assertEquals(true, deployed.previous().isEmpty());
+        SelectionChange undeployed = changes.get(1);
+        assertEquals(AnyHeadSizeCpuAttentionBundle.SYMBOLIC_NAME,
+                undeployed.previous().orElseThrow().provider().bundleSymbolicName());
+        assertEquals(HEAD_48_REJECTED, undeployed.failure().orElseThrow());
+    }
+
+    @Test
+    public void anExplicitChoiceThatDoesNotFitFailsWithVllmsWordsAndNothingElseIsChosen() {
+        InvalidBackendChoiceException failure = assertThrows(InvalidBackendChoiceException.class,
+                () -> selector.select(HEAD_48.toBuilder().hasSink(true).build(), "CPU_ATTN"));
+
+        assertEquals("Selected backend CPU_ATTN is not valid for this configuration. Reason: "
+                + "['head_size not supported', 'attention sinks not supported']", failure.getMessage());
+    }
+
+    @Test
+    public void theDeviceAndItsPriorityListComeFromTheSelectorsConfiguration() throws Exception {
+        assertEquals(Device.CPU, selector.device());
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(BackendSelector.PID, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(BackendSelector.DEVICE_PLATFORM, "cuda");
+        properties.put(BackendSelector.DEVICE_COMPUTE_CAPABILITY, "10.0");
+        try {
+            configuration.update(properties);
+            Device blackwell = Device.of(Platform.CUDA, ComputeCapability.of(10, 0));
+            waitingAtMost(SETTLE_TIMEOUT_MS).until(() -> blackwell.equals(selector.device()));
+
+            assertEquals(List.of("FLASHINFER", "FLASH_ATTN", "TRITON_ATTN", "FLEX_ATTENTION"), selector.priorities(false));
+            Selection selection = selector.select(AttentionSelectorConfig.builder(128, "bfloat16").build());
+            assertEquals("FLASHINFER", selection.name());
+            assertEquals("org.backendregistry.backends.cuda", selection.provider().bundleSymbolicName());
+        } finally {
+            configuration.delete();
+        }
+        waitingAtMost(SETTLE_TIMEOUT_MS).until(() -> Device.CPU.equals(selector.device()));
+    }
+}
