@@ -108,10 +108,16 @@ public final class AttentionSelectorConfig {
                 usePerHeadQuantScales, attnType, useNonCausal, useBatchInvariant, useKvConnector);
     }
 
+    // compared field by field, without allocating: an equal config is the cache key of every select
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof AttentionSelectorConfig that && hash == that.hash
-                && fields().equals(that.fields());
+                && headSize == that.headSize && useMla == that.useMla && hasSink == that.hasSink
+                && useSparse == that.useSparse && useMmPrefix == that.useMmPrefix
+                && usePerHeadQuantScales == that.usePerHeadQuantScales && attnType == that.attnType
+                && useNonCausal == that.useNonCausal && useBatchInvariant == that.useBatchInvariant
+                && useKvConnector == that.useKvConnector && dtype.equals(that.dtype)
+                && Objects.equals(kvCacheDtype, that.kvCacheDtype) && Objects.equals(blockSize, that.blockSize);
     }
 
     @Override
