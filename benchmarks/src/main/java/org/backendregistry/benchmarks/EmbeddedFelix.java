@@ -42,9 +42,10 @@ import org.osgi.framework.wiring.BundleRevision;
 final class EmbeddedFelix implements AutoCloseable {
 
     /** The registry's API packages, exported by the system bundle from the class path. */
-    static final String API_PACKAGES = "org.backendregistry.api;version=1.1.0,"
+    static final String API_PACKAGES = "org.backendregistry.api;version=2.1.0,"
             + "org.backendregistry.api.runtime;version=1.1.0,"
             + "org.backendregistry.attention;version=1.0.0,"
+            + "org.backendregistry.attention.select;version=1.0.0,"
             + "org.backendregistry.mamba;version=1.0.0";
 
     static final String REGISTRY = "org.backendregistry.registry";
@@ -74,6 +75,15 @@ final class EmbeddedFelix implements AutoCloseable {
      * Boots Felix with DS and the default backend bundles, and the registry when {@code withRegistry}.
      */
     static EmbeddedFelix start(boolean withRegistry) {
+        return start(withRegistry, true);
+    }
+
+    /**
+     * Boots as {@link #start(boolean)}; with {@code apiFromClassPath} false the system bundle exports none of
+     * the registry's API packages, so every bundle wires to the registry bundle's own export and the
+     * benchmark reaches the services through that class space (method handles), not the class path.
+     */
+    static EmbeddedFelix start(boolean withRegistry, boolean apiFromClassPath) {
         Path storage;
         try {
             storage = Files.createTempDirectory("backend-registry-bench");
@@ -83,7 +93,9 @@ final class EmbeddedFelix implements AutoCloseable {
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, API_PACKAGES);
+        if (apiFromClassPath) {
+            config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, API_PACKAGES);
+        }
         config.put("felix.log.level", "1");
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No OSGi FrameworkFactory on the class path"))
@@ -104,7 +116,7 @@ final class EmbeddedFelix implements AutoCloseable {
             for (Bundle bundle : bundles) {
                 bundle.start();
             }
-            if (withRegistry) {
+            if (withRegistry && apiFromClassPath) {
                 felix.checkWiring();
             }
         } catch (BundleException | RuntimeException e) {
