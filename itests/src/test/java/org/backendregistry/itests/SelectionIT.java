@@ -1,6 +1,7 @@
 package org.backendregistry.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
+import org.backendregistry.api.BackendCapabilities;
 import org.backendregistry.api.ComputeCapability;
 import org.backendregistry.api.Platform;
 import org.backendregistry.attention.select.AttentionSelectorConfig;
@@ -24,6 +26,7 @@ import org.backendregistry.attention.select.Selection;
 import org.backendregistry.attention.select.SelectionChange;
 import org.backendregistry.attention.select.SelectionSubscription;
 import org.backendregistry.itests.select.AnyHeadSizeCpuAttentionBundle;
+import org.backendregistry.mamba.MambaBackend;
 import org.junit.Test;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -91,6 +94,29 @@ public class SelectionIT extends BackendRegistryTestSupport {
         assertEquals(AnyHeadSizeCpuAttentionBundle.SYMBOLIC_NAME,
                 undeployed.previous().orElseThrow().provider().bundleSymbolicName());
         assertEquals(HEAD_48_REJECTED, undeployed.failure().orElseThrow());
+    }
+
+    @Test
+    public void aMambaTypeIsServedByWhatServesItsNameNowAndAnUnknownTypeIsNamedWithTheValidOnes() {
+        assertEquals("org.backendregistry.backends.mamba.Mamba2AttentionBackend",
+                selector.mamba("mamba2").getClass().getName());
+        MambaBackend override = new MambaBackend() {
+            @Override
+            public String name() {
+                return "MAMBA2";
+            }
+
+            @Override
+            public BackendCapabilities capabilities() {
+                return BackendCapabilities.builder(Platform.CPU).build();
+            }
+        };
+        unregisterAfterTest(bundleContext.registerService(MambaBackend.class, override, properties("MAMBA2", null)));
+
+        assertSame(override, selector.mamba("mamba2"));
+        assertEquals("Unknown mamba type: 'mamba3'. Valid mamba types are: mamba1, mamba2, short_conv, "
+                + "linear_attention, gdn_attention, custom",
+                assertThrows(IllegalArgumentException.class, () -> selector.mamba("mamba3")).getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.backendregistry.attention.select;
 
 import java.util.List;
 
+import org.backendregistry.mamba.MambaBackend;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -59,6 +60,17 @@ public interface BackendSelector {
      * @throws IllegalArgumentException      when the name is unknown, with the registry's message
      */
     Selection select(AttentionSelectorConfig config, String backendName);
+
+    /**
+     * Selects the mamba backend for a model's mamba type, vLLM's {@code get_mamba_attn_backend(mamba_type)}
+     * through {@code MAMBA_TYPE_TO_BACKEND_MAP}: the object that serves the mapped name now, so an override
+     * of {@code MAMBA2} serves {@code mamba2}. Never cached.
+     *
+     * @param mambaType e.g. {@code mamba2}, {@code linear_attention}
+     * @throws IllegalArgumentException {@code Unknown mamba type: 'x'. Valid mamba types are: mamba1, ...}
+     * @throws IllegalStateException    when nothing serves the mapped name (CUSTOM before registration)
+     */
+    MambaBackend mamba(String mambaType);
 
     /** @return the device selected for */
     Device device();

@@ -19,6 +19,8 @@ import org.backendregistry.attention.select.DeviceDescription;
 import org.backendregistry.attention.select.Selection;
 import org.backendregistry.attention.select.SelectionListener;
 import org.backendregistry.attention.select.SelectionSubscription;
+import org.backendregistry.mamba.MambaBackend;
+import org.backendregistry.mamba.MambaBackendId;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,6 +44,7 @@ public final class SelectorComponent implements BackendSelector, BackendListener
         thread.setDaemon(true);
         return thread;
     });
+    private final BackendRegistry registry;
     private final LiveSelector live;
     private final Subscriptions subscriptions;
     private volatile BackendRegistryRuntime runtime;
@@ -49,6 +52,7 @@ public final class SelectorComponent implements BackendSelector, BackendListener
 
     @Activate
     public SelectorComponent(@Reference BackendRegistry registry, Map<String, Object> properties) {
+        this.registry = registry;
         this.live = new LiveSelector(new RegistryProviders(registry, () -> runtime), registry::generation,
                 new SelectionLog(LOG::log));
         this.subscriptions = new Subscriptions(live::select, serial, LOG::log);
@@ -117,6 +121,11 @@ public final class SelectorComponent implements BackendSelector, BackendListener
     @Override
     public Selection select(AttentionSelectorConfig config, String backendName) {
         return live.select(config, backendName);
+    }
+
+    @Override
+    public MambaBackend mamba(String mambaType) {
+        return registry.backend(MambaBackendId.forMambaType(mambaType));
     }
 
     @Override
