@@ -36,6 +36,13 @@ public interface BackendSelector {
     String DEVICE_COMPUTE_CAPABILITY = "device.compute.capability";
 
     /**
+     * Configuration key of the default request, written as {@link SelectionRequest} reads it, e.g.
+     * {@code head_size=128 dtype=bfloat16 block_size=16}: the request the configured explicit backend must
+     * fit, or {@link #problems()} names it.
+     */
+    String DEFAULT_REQUEST = "default.request";
+
+    /**
      * Prefix of the configuration keys that replace a priority list: {@code priorities.cuda},
      * {@code priorities.cuda.mla}, {@code priorities.cuda.10} (compute capability 10.x),
      * {@code priorities.cuda.10.mla}, {@code priorities.cpu}, ... Each value lists names, comma-separated.
@@ -71,6 +78,13 @@ public interface BackendSelector {
      * @throws IllegalStateException    when nothing serves the mapped name (CUSTOM before registration)
      */
     MambaBackend mamba(String mambaType);
+
+    /**
+     * @return what is wrong with the selector's configuration now, in words: values that were left out,
+     *         and a configured explicit backend that does not fit the configured default request (with
+     *         vLLM's message); empty when nothing is
+     */
+    List<String> problems();
 
     /** @return the device selected for */
     Device device();

@@ -1,13 +1,16 @@
 package org.backendregistry.internal.select;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import org.backendregistry.attention.select.AttentionSelectorConfig;
+import org.backendregistry.attention.select.BackendSelector;
 import org.backendregistry.attention.select.Device;
 import org.backendregistry.attention.select.Selection;
+import org.backendregistry.attention.select.SelectionRequest;
 
 /**
  * Selection with answers cached per config and request. An answer is reused only while the registry's
@@ -28,9 +31,16 @@ final class LiveSelector {
      * @param device   the device selected for
      * @param explicit the configured explicit backend, {@code null} for automatic selection
      * @param lists    the priority lists
+     * @param request  the default request, {@code null} when none is configured
+     * @param problems what was left out of the configuration, in words
      */
-    record Settings(Device device, String explicit, PriorityLists lists) {
-        static final Settings DEFAULT = new Settings(Device.CPU, null, PriorityLists.vllm());
+    record Settings(Device device, String explicit, PriorityLists lists, SelectionRequest request,
+            List<String> problems) {
+        static final Settings DEFAULT = new Settings(Device.CPU, null, PriorityLists.vllm(), null, List.of());
+
+        Settings(Device device, String explicit, PriorityLists lists) {
+            this(device, explicit, lists, null, List.of());
+        }
     }
 
     private record Answer(long generation, Settings settings, Selection selection) {
@@ -69,6 +79,22 @@ final class LiveSelector {
         Settings current = settings;
         return AUTO.equals(backendName.trim().toLowerCase(Locale.ROOT)) ? automatic(config, current)
                 : explicit(config, backendName.trim(), current);
+    }
+
+    /** @return the configuration's problems, and whether the explicit backend fits the default request now */
+    List<String> problems() {
+        Settings current = settings;
+        List<String> problems = new ArrayList<>(current.problems());
+        if (current.explicit() != null && current.request() != null) {
+            try {
+                explicit(current.request().config(), current.explicit(), current);
+            } catch (RuntimeException doesNotFit) {
+                problems.add(BackendSelector.ATTENTION_BACKEND + "=" + current.explicit() + " does not fit "
+                        + BackendSelector.DEFAULT_REQUEST + " " + current.request().config() + ": "
+                        + doesNotFit.getMessage());
+            }
+        }
+        return problems;
     }
 
     List<String> priorities(boolean mla) {

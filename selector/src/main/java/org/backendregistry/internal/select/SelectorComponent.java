@@ -129,6 +129,11 @@ public final class SelectorComponent implements BackendSelector, BackendListener
     }
 
     @Override
+    public List<String> problems() {
+        return live.problems();
+    }
+
+    @Override
     public Device device() {
         return live.settings().device();
     }

@@ -1,5 +1,7 @@
 package org.backendregistry.internal.select;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -8,6 +10,7 @@ import org.backendregistry.api.ComputeCapability;
 import org.backendregistry.api.Platform;
 import org.backendregistry.attention.select.BackendSelector;
 import org.backendregistry.attention.select.Device;
+import org.backendregistry.attention.select.SelectionRequest;
 
 /**
  * Reads the selector's configuration: the device (configured, else described by a platform bundle, else
@@ -22,10 +25,15 @@ final class SettingsReader {
     /**
      * @param properties the configuration (component properties)
      * @param described  the device a {@code DeviceDescription} service describes, or {@code null}
-     * @param problems   told about each value left out
+     * @param problems   told about each value left out (the settings keep them too)
      */
     static LiveSelector.Settings read(Map<String, ?> properties, Device described, Consumer<String> problems) {
-        Device device = configuredDevice(properties, problems);
+        List<String> left = new ArrayList<>();
+        Consumer<String> report = problem -> {
+            left.add(problem);
+            problems.accept(problem);
+        };
+        Device device = configuredDevice(properties, report);
         if (device == null) {
             device = described != null ? described : Device.CPU;
         }
@@ -33,7 +41,22 @@ final class SettingsReader {
         String explicit = backend == null || String.valueOf(backend).isBlank()
                 || LiveSelector.AUTO.equalsIgnoreCase(String.valueOf(backend).trim()) ? null
                         : String.valueOf(backend).trim();
-        return new LiveSelector.Settings(device, explicit, PriorityLists.configured(properties, problems));
+        PriorityLists lists = PriorityLists.configured(properties, report);
+        SelectionRequest request = request(properties, report);
+        return new LiveSelector.Settings(device, explicit, lists, request, List.copyOf(left));
+    }
+
+    private static SelectionRequest request(Map<String, ?> properties, Consumer<String> problems) {
+        Object value = properties.get(BackendSelector.DEFAULT_REQUEST);
+        if (value == null || String.valueOf(value).isBlank()) {
+            return null;
+        }
+        try {
+            return SelectionRequest.parse(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            problems.accept(BackendSelector.DEFAULT_REQUEST + ": " + e.getMessage());
+            return null;
+        }
     }
 
     private static Device configuredDevice(Map<String, ?> properties, Consumer<String> problems) {

@@ -203,4 +203,23 @@ class LiveSelectorTest {
                 problems);
         assertEquals("cuda (compute capability 9.0)", HOPPER.toString());
     }
+
+    @Test
+    void anExplicitBackendThatDoesNotFitTheDefaultRequestIsAProblem() {
+        providers.serve("CPU_ATTN", BackendCapabilities.builder(Platform.CPU).headSizes(64).build());
+        selector.settings(SettingsReader.read(Map.of("attention.backend", "CPU_ATTN",
+                "default.request", "head_size=128, dtype=bfloat16 block_size=16", "priorities.cpu", "cpu attn"),
+                null, problem -> { }));
+
+        assertEquals(List.of("priorities.cpu: 'cpu attn' is not a backend name (names match [A-Z][A-Z0-9_]*); it is left out",
+                "attention.backend=CPU_ATTN does not fit default.request AttentionSelectorConfig(head_size=128, "
+                        + "dtype=torch.bfloat16, kv_cache_dtype=auto, block_size=16, use_mla=False, has_sink=False, "
+                        + "use_sparse=False, use_mm_prefix=False, use_per_head_quant_scales=False, "
+                        + "attn_type=AttentionType.DECODER, use_non_causal=False, use_batch_invariant=False, "
+                        + "use_kv_connector=False): Selected backend CPU_ATTN is not valid for this configuration. "
+                        + "Reason: ['head_size not supported']"), selector.problems());
+
+        providers.serve("CPU_ATTN", BackendCapabilities.builder(Platform.CPU).build());
+        assertEquals(1, selector.problems().size());
+    }
 }

@@ -1,6 +1,7 @@
 package org.backendregistry.internal.shell;
 
 import org.backendregistry.attention.select.BackendSelector;
+import org.backendregistry.attention.select.SelectionRequest;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -42,7 +43,7 @@ public class SelectCommands {
             return SelectionReport.NO_SELECTOR;
         }
         try {
-            SelectionArguments parsed = SelectionArguments.parse(arguments);
+            SelectionRequest parsed = SelectionRequest.parse(arguments);
             return SelectionReport.chosen(parsed.backend() == null ? current.select(parsed.config())
                     : current.select(parsed.config(), parsed.backend()));
         } catch (IllegalStateException failure) {

@@ -16,6 +16,7 @@ import org.backendregistry.attention.select.Candidate;
 import org.backendregistry.attention.select.Device;
 import org.backendregistry.attention.select.NoValidBackendException;
 import org.backendregistry.attention.select.Selection;
+import org.backendregistry.attention.select.SelectionRequest;
 import org.junit.jupiter.api.Test;
 
 class SelectCommandsTest {
@@ -25,7 +26,7 @@ class SelectCommandsTest {
 
     @Test
     void argumentsUseVllmsFieldNames() {
-        SelectionArguments parsed = SelectionArguments.parse("head_size=128", "dtype=bfloat16", "block_size=16",
+        SelectionRequest parsed = SelectionRequest.parse("head_size=128", "dtype=bfloat16", "block_size=16",
                 "use_mla=true", "attn_type=decoder", "backend=FLASHMLA");
 
         assertEquals(CONFIG, parsed.config());
@@ -34,13 +35,13 @@ class SelectCommandsTest {
 
     @Test
     void aWrongArgumentIsNamedWithWhatIsExpected() {
-        assertEquals("Unknown key 'heads'; keys: " + SelectionArguments.KEYS, assertThrows(IllegalArgumentException.class,
-                () -> SelectionArguments.parse("head_size=64", "dtype=float16", "heads=8")).getMessage());
+        assertEquals("Unknown key 'heads'; keys: " + SelectionRequest.KEYS, assertThrows(IllegalArgumentException.class,
+                () -> SelectionRequest.parse("head_size=64", "dtype=float16", "heads=8")).getMessage());
         assertEquals("use_mla must be true or false, not 'yes'", assertThrows(IllegalArgumentException.class,
-                () -> SelectionArguments.parse("head_size=64", "dtype=float16", "use_mla=yes")).getMessage());
+                () -> SelectionRequest.parse("head_size=64", "dtype=float16", "use_mla=yes")).getMessage());
         assertEquals("head_size and dtype are required, e.g. backend:select head_size=128 dtype=bfloat16; keys: "
-                + SelectionArguments.KEYS, assertThrows(IllegalArgumentException.class,
-                        () -> SelectionArguments.parse("block_size=16")).getMessage());
+                + SelectionRequest.KEYS, assertThrows(IllegalArgumentException.class,
+                        () -> SelectionRequest.parse("block_size=16")).getMessage());
     }
 
     @Test

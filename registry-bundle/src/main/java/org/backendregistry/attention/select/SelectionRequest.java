@@ -1,28 +1,40 @@
-package org.backendregistry.internal.shell;
+package org.backendregistry.attention.select;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.backendregistry.api.AttentionType;
-import org.backendregistry.attention.select.AttentionSelectorConfig;
 
 /**
- * The arguments of {@code backend:select}: vLLM's field names as {@code key=value}
- * ({@code head_size=128 dtype=bfloat16 block_size=16 use_mla=true ...}) and {@code backend=NAME} for an
+ * A request written as text, as operators write it in {@code backend:select} and in the selector's
+ * {@value BackendSelector#DEFAULT_REQUEST}: vLLM's field names as {@code key=value}
+ * ({@code head_size=128 dtype=bfloat16 block_size=16 use_mla=true ...}), and {@code backend=NAME} for an
  * explicit choice.
  *
- * @param config  the config they describe
+ * @param config  the config the text describes
  * @param backend the explicit backend, or {@code null} for the selector's own (configured or automatic)
  */
-record SelectionArguments(AttentionSelectorConfig config, String backend) {
+public record SelectionRequest(AttentionSelectorConfig config, String backend) {
 
-    static final String KEYS = "head_size, dtype, kv_cache_dtype, block_size, use_mla, has_sink, use_sparse, "
+    /** The keys a request may use. */
+    public static final String KEYS = "head_size, dtype, kv_cache_dtype, block_size, use_mla, has_sink, use_sparse, "
             + "use_mm_prefix, use_per_head_quant_scales, attn_type, use_non_causal, use_batch_invariant, "
             + "use_kv_connector, backend";
 
-    /** @throws IllegalArgumentException naming the argument that is wrong and what is expected */
-    static SelectionArguments parse(String... arguments) {
+    /**
+     * @param text the {@code key=value} pairs, separated by spaces or commas
+     * @throws IllegalArgumentException naming the argument that is wrong and what is expected
+     */
+    public static SelectionRequest parse(String text) {
+        return parse(text.trim().split("[\\s,]+"));
+    }
+
+    /**
+     * @param arguments one {@code key=value} pair each
+     * @throws IllegalArgumentException naming the argument that is wrong and what is expected
+     */
+    public static SelectionRequest parse(String... arguments) {
         Integer headSize = null;
         String dtype = null;
         String backend = null;
@@ -49,7 +61,7 @@ record SelectionArguments(AttentionSelectorConfig config, String backend) {
         for (String[] pair : rest) {
             apply(builder, pair[0], pair[1]);
         }
-        return new SelectionArguments(builder.build(), backend);
+        return new SelectionRequest(builder.build(), backend);
     }
 
     private static void apply(AttentionSelectorConfig.Builder builder, String key, String value) {
