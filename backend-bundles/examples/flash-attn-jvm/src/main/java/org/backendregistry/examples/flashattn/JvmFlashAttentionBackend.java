@@ -60,7 +60,6 @@ public class JvmFlashAttentionBackend implements AttentionBackend {
     /** @return {@code FLASH_ATTN (query tile 16, key tile 32)} */
     @Override
     public String toString() {
-        TiledAttention current = tiles;
-        return name() + " (query tile " + current.queryTile() + ", key tile " + current.keyTile() + ")";
+        return tiles.describe(name());
     }
 }

@@ -57,7 +57,6 @@ public class JvmFlashAttentionProvider implements AttentionBackend {
     /** @return {@code JVM_FLASH_TINY (query tile 4, key tile 8)} */
     @Override
     public String toString() {
-        TiledAttention current = tiles;
-        return name + " (query tile " + current.queryTile() + ", key tile " + current.keyTile() + ")";
+        return tiles.describe(name);
     }
 }

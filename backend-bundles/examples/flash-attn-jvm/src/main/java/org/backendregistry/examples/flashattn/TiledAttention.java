@@ -40,6 +40,11 @@ record TiledAttention(int queryTile, int keyTile) {
         return value == null ? fallback : Integer.parseInt(String.valueOf(value).trim());
     }
 
+    /** @return {@code NAME (query tile 16, key tile 32)}, as the providers print themselves */
+    String describe(String name) {
+        return name + " (query tile " + queryTile + ", key tile " + keyTile + ")";
+    }
+
     float[] compute(AttentionInput input) {
         float[] out = new float[input.query().length];
         for (int kvHead = 0; kvHead < input.kvHeads(); kvHead++) {
