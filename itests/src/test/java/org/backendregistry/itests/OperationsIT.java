@@ -76,7 +76,7 @@ public class OperationsIT extends BackendRegistryTestSupport {
     @Before
     public void findTheCommands() throws Exception {
         commandsTracker = new ServiceTracker<>(bundleContext,
-                bundleContext.createFilter("(osgi.command.scope=backend)"), null);
+                bundleContext.createFilter("(&(osgi.command.scope=backend)(osgi.command.function=list))"), null);
         commandsTracker.open();
         commands = commandsTracker.waitForService(SETTLE_TIMEOUT_MS);
         assertNotNull("no service with osgi.command.scope=backend", commands);

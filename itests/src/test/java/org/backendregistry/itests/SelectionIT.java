@@ -7,6 +7,11 @@ import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -17,6 +22,7 @@ import javax.inject.Inject;
 import org.backendregistry.api.BackendCapabilities;
 import org.backendregistry.api.ComputeCapability;
 import org.backendregistry.api.Platform;
+import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.attention.select.AttentionSelectorConfig;
 import org.backendregistry.attention.select.BackendSelector;
 import org.backendregistry.attention.select.Device;
@@ -33,6 +39,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -62,6 +69,7 @@ public class SelectionIT extends BackendRegistryTestSupport {
         return options(baseConfiguration(),
                 mavenBundle("org.apache.felix", "org.apache.felix.configadmin").versionAsInProject(),
                 bundle(moduleJarUrl("selector")),
+                bundle(moduleJarUrl("shell")),
                 AnyHeadSizeCpuAttentionBundle.built());
     }
 
@@ -148,5 +156,40 @@ public class SelectionIT extends BackendRegistryTestSupport {
             configuration.delete();
         }
         waitingAtMost(SETTLE_TIMEOUT_MS).until(() -> Device.CPU.equals(selector.device()));
+    }
+
+    @Test
+    public void backendSelectPrintsVllmsFailureWithEveryCandidateAndBackendDeviceTheDeviceAndItsLists()
+            throws Exception {
+        assertEquals(HEAD_48_REJECTED + System.lineSeparator() + "  CPU_ATTN: [head_size not supported]",
+                command("select", (Object) new String[] {"head_size=48", "dtype=bfloat16"}));
+        // answered once before, so that the first answer's log line is not among what the command prints
+        selector.select(AttentionSelectorConfig.builder(64, "bfloat16").blockSize(16).build());
+        assertEquals("CPU_ATTN is chosen: " + registry.serving(AttentionBackendId.CPU_ATTN)
+                .orElseThrow() + ", for cpu with " + AttentionSelectorConfig.builder(64, "bfloat16").blockSize(16).build()
+                + "." + System.lineSeparator() + "  CPU_ATTN: chosen",
+                command("select", (Object) new String[] {"head_size=64", "dtype=bfloat16", "block_size=16"}));
+        assertEquals("Device: cpu" + System.lineSeparator() + "Priorities: CPU_ATTN" + System.lineSeparator()
+                + "MLA priorities: CPU_ATTN", command("device"));
+    }
+
+    /** Calls a backend: command of the shell bundle as Gogo would, and returns what it printed. */
+    private String command(String function, Object... arguments) throws Exception {
+        ServiceReference<?>[] references = bundleContext.getServiceReferences((String) null,
+                "(&(osgi.command.scope=backend)(osgi.command.function=" + function + "))");
+        Object commands = bundleContext.getService(references[0]);
+        Method method = Arrays.stream(commands.getClass().getMethods())
+                .filter(m -> m.getName().equals(function) && m.getParameterCount() == arguments.length)
+                .findFirst().orElseThrow();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            method.invoke(commands, arguments);
+        } finally {
+            System.setOut(console);
+            bundleContext.ungetService(references[0]);
+        }
+        return printed.toString(StandardCharsets.UTF_8).stripTrailing();
     }
 }
