@@ -41,7 +41,8 @@ final class EmbeddedFelix implements AutoCloseable {
 
     /** The API packages and the internal package their classes call, loaded from the class path. */
     private static final String BOOT_DELEGATED = "org.backendregistry.api,org.backendregistry.api.runtime,"
-            + "org.backendregistry.attention,org.backendregistry.mamba,org.backendregistry.internal.names";
+            + "org.backendregistry.attention,org.backendregistry.attention.select,org.backendregistry.mamba,"
+            + "org.backendregistry.internal.names";
 
     static final String REGISTRY = "org.backendregistry.registry";
     static final String FLASH_ATTN_OVERRIDE = "org.backendregistry.examples.flash-attn-jvm";
@@ -70,6 +71,15 @@ final class EmbeddedFelix implements AutoCloseable {
      * Boots Felix with DS and the default backend bundles, and the registry when {@code withRegistry}.
      */
     static EmbeddedFelix start(boolean withRegistry) {
+        return start(withRegistry, true);
+    }
+
+    /**
+     * Boots as {@link #start(boolean)}; with {@code apiFromClassPath} false the bundles load the registry's
+     * API from the registry bundle, not from the class path, and the benchmark reaches the services through
+     * that class space (method handles).
+     */
+    static EmbeddedFelix start(boolean withRegistry, boolean apiFromClassPath) {
         Path storage;
         try {
             storage = Files.createTempDirectory("backend-registry-bench");
@@ -79,11 +89,13 @@ final class EmbeddedFelix implements AutoCloseable {
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        // the registry exports its API (its exported classes call its name rules, so it does not import
-        // them) and every bundle wires to that export; boot delegation makes each bundle load those
-        // packages from this class path, so the objects the benchmark gets are its own types
-        config.put(Constants.FRAMEWORK_BOOTDELEGATION, BOOT_DELEGATED);
-        config.put(Constants.FRAMEWORK_BUNDLE_PARENT, Constants.FRAMEWORK_BUNDLE_PARENT_APP);
+        if (apiFromClassPath) {
+            // the registry exports its API (its exported classes call its name rules, so it does not import
+            // them) and every bundle wires to that export; boot delegation makes each bundle load those
+            // packages from this class path, so the objects the benchmark gets are its own types
+            config.put(Constants.FRAMEWORK_BOOTDELEGATION, BOOT_DELEGATED);
+            config.put(Constants.FRAMEWORK_BUNDLE_PARENT, Constants.FRAMEWORK_BUNDLE_PARENT_APP);
+        }
         config.put("felix.log.level", "1");
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No OSGi FrameworkFactory on the class path"))
@@ -104,7 +116,7 @@ final class EmbeddedFelix implements AutoCloseable {
             for (Bundle bundle : bundles) {
                 bundle.start();
             }
-            if (withRegistry) {
+            if (withRegistry && apiFromClassPath) {
                 felix.checkWiring();
             }
         } catch (BundleException | RuntimeException e) {

@@ -13,14 +13,17 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** The {@code backend:} commands, called as Gogo would, on the service with {@code osgi.command.scope=backend}. */
+/**
+ * The {@code backend:} commands, called as Gogo would, on the service with {@code osgi.command.scope=backend}
+ * that offers {@code list} (the shell registers a second one for selection).
+ */
 public final class BackendShell implements AutoCloseable {
 
     private final ServiceTracker<Object, Object> tracker;
     private final Object commands;
 
     public BackendShell(BundleContext context, long timeoutMs) throws InvalidSyntaxException, InterruptedException {
-        tracker = new ServiceTracker<>(context, context.createFilter("(osgi.command.scope=backend)"), null);
+        tracker = new ServiceTracker<>(context, context.createFilter("(&(osgi.command.scope=backend)(osgi.command.function=list))"), null);
         tracker.open();
         commands = tracker.waitForService(timeoutMs);
         assertNotNull("no service with osgi.command.scope=backend", commands);

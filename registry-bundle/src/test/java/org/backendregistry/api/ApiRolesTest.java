@@ -32,15 +32,19 @@ class ApiRolesTest {
             }
         }
 
-        assertEquals(Map.of(
-                "BackendId", "provider",
-                "BackendRegistration", "provider",
-                "BackendLease", "provider",
-                "BackendRegistry", "provider",
-                "BackendRegistryRuntime", "provider",
-                "BackendListener", "consumer",
-                "AttentionBackend", "consumer",
-                "MambaBackend", "consumer"), roles);
+        assertEquals(Map.ofEntries(
+                Map.entry("BackendId", "provider"),
+                Map.entry("BackendRegistration", "provider"),
+                Map.entry("BackendLease", "provider"),
+                Map.entry("BackendRegistry", "provider"),
+                Map.entry("BackendRegistryRuntime", "provider"),
+                Map.entry("BackendListener", "consumer"),
+                Map.entry("AttentionBackend", "consumer"),
+                Map.entry("MambaBackend", "consumer"),
+                Map.entry("BackendSelector", "provider"),
+                Map.entry("SelectionSubscription", "provider"),
+                Map.entry("SelectionListener", "consumer"),
+                Map.entry("DeviceDescription", "consumer")), roles);
     }
 
     /** The annotations are retained in the class file only, so the class file is where to look. */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class ExportedStateTest {
 
     static final List<String> EXPORTED = List.of("org.backendregistry.api", "org.backendregistry.api.runtime",
-            "org.backendregistry.attention", "org.backendregistry.mamba");
+            "org.backendregistry.attention", "org.backendregistry.attention.select", "org.backendregistry.mamba");
 
     @Test
     void theExportedPackagesAreAllFound() throws Exception {

@@ -2,6 +2,8 @@ package org.backendregistry.backends.cuda;
 
 import org.backendregistry.api.BackendDefault;
 import org.backendregistry.api.BackendName;
+import org.backendregistry.api.ComputeCapability;
+import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.attention.AttentionBackend;
 import org.osgi.service.component.annotations.Component;
 
@@ -16,6 +18,8 @@ public class CutlassMLABackend extends HardwareKernelBackend {
                 .kvCacheDtypes("auto", "fp8", "fp8_e4m3")
                 .headSizes(MLA_HEAD_SIZE)
                 .mla(true)
+                .kernelBlockSizes(KernelBlockSize.exactly(128))
+                .computeCapabilities(ComputeCapability.of(10, 0), ComputeCapability.of(10, 9))
                 .build());
     }
 }

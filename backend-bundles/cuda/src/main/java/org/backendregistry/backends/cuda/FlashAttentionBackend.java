@@ -1,7 +1,10 @@
 package org.backendregistry.backends.cuda;
 
+import org.backendregistry.api.AttentionType;
 import org.backendregistry.api.BackendDefault;
 import org.backendregistry.api.BackendName;
+import org.backendregistry.api.ComputeCapability;
+import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.attention.AttentionBackend;
 import org.osgi.service.component.annotations.Component;
 
@@ -15,6 +18,10 @@ public class FlashAttentionBackend extends HardwareKernelBackend {
         super("FLASH_ATTN", cuda("float16", "bfloat16")
                 .kvCacheDtypes("auto", "fp8", "fp8_e4m3")
                 .headSizes(multiplesOf(8, 256))
+                .kernelBlockSizes(KernelBlockSize.multipleOf(16))
+                .computeCapabilities(ComputeCapability.of(8, 0), ComputeCapability.MAX)
+                .sink(true)
+                .attentionTypes(AttentionType.values())
                 .build());
     }
 }

@@ -2,6 +2,8 @@ package org.backendregistry.backends.cuda;
 
 import org.backendregistry.api.BackendDefault;
 import org.backendregistry.api.BackendName;
+import org.backendregistry.api.ComputeCapability;
+import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.attention.AttentionBackend;
 import org.osgi.service.component.annotations.Component;
 
@@ -16,6 +18,8 @@ public class FlashAttnMLABackend extends HardwareKernelBackend {
                 .kvCacheDtypes("auto")
                 .headSizes(MLA_HEAD_SIZE)
                 .mla(true)
+                .kernelBlockSizes(KernelBlockSize.multipleOf(16))
+                .computeCapabilities(ComputeCapability.of(9, 0), ComputeCapability.of(9, 9))
                 .build());
     }
 }

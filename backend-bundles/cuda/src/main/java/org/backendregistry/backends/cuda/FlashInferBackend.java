@@ -2,6 +2,8 @@ package org.backendregistry.backends.cuda;
 
 import org.backendregistry.api.BackendDefault;
 import org.backendregistry.api.BackendName;
+import org.backendregistry.api.ComputeCapability;
+import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.attention.AttentionBackend;
 import org.osgi.service.component.annotations.Component;
 
@@ -15,6 +17,8 @@ public class FlashInferBackend extends HardwareKernelBackend {
         super("FLASHINFER", cuda("float16", "bfloat16")
                 .kvCacheDtypes("auto", "fp8", "fp8_e4m3", "fp8_e5m2")
                 .headSizes(64, 128, 256)
+                .kernelBlockSizes(KernelBlockSize.exactly(16), KernelBlockSize.exactly(32), KernelBlockSize.exactly(64))
+                .computeCapabilities(ComputeCapability.of(7, 5), ComputeCapability.of(12, 1))
                 .build());
     }
 }

@@ -2,6 +2,8 @@ package org.backendregistry.backends.cuda;
 
 import org.backendregistry.api.BackendDefault;
 import org.backendregistry.api.BackendName;
+import org.backendregistry.api.ComputeCapability;
+import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.attention.AttentionBackend;
 import org.osgi.service.component.annotations.Component;
 
@@ -17,6 +19,8 @@ public class FlashMLASparseBackend extends HardwareKernelBackend {
                 .headSizes(MLA_HEAD_SIZE)
                 .mla(true)
                 .sparse(true)
+                .kernelBlockSizes(KernelBlockSize.exactly(64))
+                .computeCapabilities(ComputeCapability.of(9, 0), ComputeCapability.of(10, 9))
                 .build());
     }
 }

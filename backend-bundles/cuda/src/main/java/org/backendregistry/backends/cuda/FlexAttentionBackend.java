@@ -1,5 +1,6 @@
 package org.backendregistry.backends.cuda;
 
+import org.backendregistry.api.AttentionType;
 import org.backendregistry.api.BackendDefault;
 import org.backendregistry.api.BackendName;
 import org.backendregistry.attention.AttentionBackend;
@@ -14,6 +15,7 @@ public class FlexAttentionBackend extends HardwareKernelBackend {
     public FlexAttentionBackend() {
         super("FLEX_ATTENTION", cuda("float16", "bfloat16", "float32")
                 .kvCacheDtypes("auto")
+                .attentionTypes(AttentionType.DECODER, AttentionType.ENCODER_ONLY)
                 .build());
     }
 }

@@ -2,6 +2,7 @@ package org.backendregistry.backends.cuda;
 
 import org.backendregistry.api.BackendDefault;
 import org.backendregistry.api.BackendName;
+import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.attention.AttentionBackend;
 import org.osgi.service.component.annotations.Component;
 
@@ -15,6 +16,7 @@ public class TreeAttentionBackend extends HardwareKernelBackend {
         super("TREE_ATTN", cuda("float16", "bfloat16")
                 .kvCacheDtypes("auto")
                 .headSizes(multiplesOf(32, 256))
+                .kernelBlockSizes(KernelBlockSize.multipleOf(16))
                 .build());
     }
 }

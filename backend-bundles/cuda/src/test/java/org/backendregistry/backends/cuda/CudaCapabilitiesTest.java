@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 
+import org.backendregistry.api.ComputeCapability;
+
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -41,5 +43,28 @@ class CudaCapabilitiesTest {
         var capabilities = new TritonAttentionBackend().capabilities();
         assertTrue(capabilities.dtypes().contains("float32"));
         assertTrue(capabilities.kvCacheDtypes().containsAll(Set.of("fp8", "fp8_e4m3", "fp8_e5m2")));
+    }
+
+    @Test
+    void blackwellOnlyMlaKernelsRejectHopperAndFlashMlaTakesBoth() {
+        var hopper = ComputeCapability.of(9, 0);
+        var blackwell = ComputeCapability.of(10, 0);
+        assertFalse(new CutlassMLABackend().capabilities().supportsComputeCapability(hopper));
+        assertTrue(new CutlassMLABackend().capabilities().supportsComputeCapability(blackwell));
+        assertFalse(new FlashInferMLABackend().capabilities().supportsComputeCapability(hopper));
+        assertTrue(new FlashMLABackend().capabilities().supportsComputeCapability(hopper));
+        assertTrue(new FlashMLABackend().capabilities().supportsComputeCapability(blackwell));
+        assertFalse(new FlashAttnMLABackend().capabilities().supportsComputeCapability(blackwell));
+        assertFalse(new FlashAttentionBackend().capabilities().supportsComputeCapability(
+                ComputeCapability.of(7, 5)));
+    }
+
+    @Test
+    void kernelBlockSizesFollowVllm() {
+        assertTrue(new FlashAttentionBackend().capabilities().supportsBlockSize(32));
+        assertFalse(new FlashAttentionBackend().capabilities().supportsBlockSize(8));
+        assertFalse(new CutlassMLABackend().capabilities().supportsBlockSize(64));
+        assertTrue(new CutlassMLABackend().capabilities().supportsBlockSize(256));
+        assertTrue(new TritonMLABackend().capabilities().supportsBlockSize(1));
     }
 }
