@@ -70,18 +70,25 @@ final class PageHtml {
     }
 
     /**
-     * The script that keeps the page current: it asks {@code backends.part?since=N} twice a second and swaps the
-     * part when the answer is not 204 (unchanged). Kept out of the part so that swapping never re-runs it.
+     * The style and script of the page, kept out of the part so that swapping the part never re-runs them. The
+     * script keeps the page current: it asks {@code backends.part?since=N} twice a second and swaps the
+     * part when the answer is not 204 (unchanged).
      */
     static String script() {
         return """
+                <style>
+                #backends h2 { font-size: 1.15em; margin: 1.2em 0 0.4em; }
+                #backends form.action { display: inline; margin-right: 0.5em; }
+                #backends .problem { color: #a00; }
+                </style>
                 <script>
                 (function () {
                   function poll() {
                     var root = document.getElementById('%1$s');
                     if (!root) { return; }
-                    var url = root.dataset.part + (root.dataset.part.indexOf('?') < 0 ? '?' : '&')
-                        + 'since=' + root.dataset.changecount;
+                    // from the origin, never from the address: one that holds user:password@ makes fetch() throw
+                    var url = location.origin + root.dataset.part
+                        + (root.dataset.part.indexOf('?') < 0 ? '?' : '&') + 'since=' + root.dataset.changecount;
                     fetch(url, {credentials: 'same-origin', cache: 'no-store'})
                       .then(function (r) { return r.status === 200 ? r.text() : null; })
                       .then(function (html) { if (html) { root.outerHTML = html; } })
