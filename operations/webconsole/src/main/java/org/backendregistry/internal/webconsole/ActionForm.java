@@ -5,6 +5,8 @@ final class ActionForm {
 
     /** The form field (or {@code X-Backends-Token} header) that carries the page's token. */
     static final String TOKEN = "token";
+    /** The header a script may carry the token in instead. */
+    static final String TOKEN_HEADER = "X-Backends-Token";
 
     private ActionForm() {
     }

@@ -6,14 +6,16 @@ import org.apache.felix.inventory.Format;
 import org.apache.felix.inventory.InventoryPrinter;
 import org.backendregistry.api.runtime.BackendRegistryRuntime;
 import org.backendregistry.api.runtime.RegistryRuntimeDTO;
-import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Adds the backends to the console's status dump ("Status") and to every inventory zip, as text and JSON. */
-@Component(service = InventoryPrinter.class, property = {
+/**
+ * Adds the backends to the console's status dump ("Status") and to every inventory zip, as text and JSON.
+ * Enabled by {@link OptionalComponents} when the inventory API is wired.
+ */
+@Component(enabled = false, service = InventoryPrinter.class, property = {
         InventoryPrinter.NAME + "=backends",
         InventoryPrinter.TITLE + "=Backends",
         InventoryPrinter.FORMAT + "=TEXT",
@@ -33,8 +35,7 @@ public class BackendsInventoryPrinter implements InventoryPrinter {
 
     @Override
     public void print(PrintWriter printWriter, Format format, boolean isZip) {
-        Object count = runtimeReference.getProperty(Constants.SERVICE_CHANGECOUNT);
-        long changeCount = count instanceof Number number ? number.longValue() : 0L;
+        long changeCount = BackendsRequests.changeCount(runtimeReference);
         RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
         printWriter.print(format == Format.JSON ? RuntimeJson.of(dto, changeCount) : RuntimeText.of(dto));
     }

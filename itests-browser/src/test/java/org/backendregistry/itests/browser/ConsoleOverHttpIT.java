@@ -13,8 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.json.Json;
 
-/** {@code /system/console/backends.json} over plain HTTP, as a script reads it. */
-class BackendsJsonIT {
+/**
+ * The console over plain HTTP, as a script reads it: {@code backends.json}, the status dump, the health servlet.
+ */
+class ConsoleOverHttpIT {
 
     private static RunningDistribution felix;
     private static ConsoleHttp http;
@@ -60,6 +62,24 @@ class BackendsJsonIT {
 
         assertEquals("{\"generation\":" + runtime.get("generation") + ",\"changecount\":" + changeCount
                 + ",\"changed\":false}", answer);
+    }
+
+    @Test
+    void theConsolesStatusDumpIncludesTheBackends() throws Exception {
+        String dump = http.get("/system/console/status-backends.txt", true).body();
+
+        assertTrue(dump.contains("FLASH_ATTN: served by org.backendregistry.backends.cuda/"
+                + "org.backendregistry.backends.cuda.FlashAttentionBackend (service "), dump);
+    }
+
+    @Test
+    void theHealthServletRunsTheBackendsChecks() throws Exception {
+        HttpResponse<String> response = http.get("/system/health.verbose.txt?tags=backends", false);
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("Overall Health Result: OK"), response.body());
+        // the check itself ran: an unknown tag would answer OK as well, but without this row
+        assertTrue(response.body().matches("(?s).*\\nBackend registry +OK +\\[.*"), response.body());
     }
 
     @Test
