@@ -60,7 +60,11 @@ final class BackendsPage {
 
     /** Presses the button labelled {@code label} and waits for the page it leads to. */
     void press(String label) {
-        driver.findElement(By.xpath("//button[normalize-space(.)='" + label + "']")).click();
+        // a click that meets the part being swapped fails before it acts, so it is simply made again
+        waitFor().until(d -> {
+            d.findElement(By.xpath("//button[normalize-space(.)='" + label + "']")).click();
+            return true;
+        });
         waitFor().until(d -> !d.findElements(By.id("backends")).isEmpty());
     }
 

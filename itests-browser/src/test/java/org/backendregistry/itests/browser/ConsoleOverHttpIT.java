@@ -1,9 +1,11 @@
 package org.backendregistry.itests.browser;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -74,9 +76,10 @@ class ConsoleOverHttpIT {
 
     @Test
     void theHealthServletRunsTheBackendsChecks() throws Exception {
-        HttpResponse<String> response = http.get("/system/health.verbose.txt?tags=backends", false);
+        // FileInstall hands the servlet its configuration from etc/ on its own thread, after the console is up
+        HttpResponse<String> response = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> http.get("/system/health.verbose.txt?tags=backends", false), r -> r.statusCode() == 200);
 
-        assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("Overall Health Result: OK"), response.body());
         // the check itself ran: an unknown tag would answer OK as well, but without this row
         assertTrue(response.body().matches("(?s).*\\nBackend registry +OK +\\[.*"), response.body());
