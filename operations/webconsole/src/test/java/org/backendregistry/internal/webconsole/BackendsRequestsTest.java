@@ -15,7 +15,7 @@ import org.osgi.framework.ServiceReference;
 class BackendsRequestsTest {
 
     private final BackendsRequests requests = new BackendsRequests(unused(BackendRegistry.class),
-            Runtime::overridden, runtimeReferenceWithChangeCount(5L), () -> null);
+            SampleRuntime::overridden, runtimeReferenceWithChangeCount(5L), () -> null);
 
     @Test
     void theJsonSinceTheCurrentChangeCountSaysUnchanged() {

@@ -9,13 +9,13 @@ class RuntimeJsonTest {
 
     @Test
     void theJsonNamesEachNameWithItsServingProviderAndLosers() {
-        String json = RuntimeJson.of(Runtime.overridden(), 5);
+        String json = RuntimeJson.of(SampleRuntime.overridden(), 5);
 
         assertTrue(json.startsWith("{\"generation\":7,\"changecount\":5,\"changed\":true,\"names\":[{\"key\":"
                 + "\"FLASH_ATTN\",\"family\":\"attention\",\"name\":\"FLASH_ATTN\",\"catalog\":true,"), json);
         assertTrue(json.contains("\"serving\":{\"origin\":\"SERVICE\",\"id\":64,\"bundleId\":32,"
-                + "\"bundleSymbolicName\":\"" + Runtime.JVM_FLASH_BUNDLE + "\",\"bundleVersion\":\"1.0.0.SNAPSHOT\","
-                + "\"ranking\":0,\"isDefault\":false,\"className\":\"" + Runtime.JVM_FLASH + "\","
+                + "\"bundleSymbolicName\":\"" + SampleRuntime.JVM_FLASH_BUNDLE + "\",\"bundleVersion\":\"1.0.0.SNAPSHOT\","
+                + "\"ranking\":0,\"isDefault\":false,\"className\":\"" + SampleRuntime.JVM_FLASH + "\","
                 + "\"failureCount\":0,\"lastFailureTime\":0}"), json);
         assertTrue(json.contains("\"notServing\":[{\"reason\":\"SHADOWED\",\"servedInstead\":64,\"detail\":null,"),
                 json);
@@ -25,7 +25,7 @@ class RuntimeJsonTest {
 
     @Test
     void failedServicesAndConfigurationProblemsAreListed() {
-        String json = RuntimeJson.of(Runtime.overridden(), 5);
+        String json = RuntimeJson.of(SampleRuntime.overridden(), 5);
 
         assertTrue(json.contains("\"failedServices\":[{\"family\":\"attention\",\"serviceId\":80,\"bundleId\":30,"
                 + "\"bundleSymbolicName\":\"com.example.broken\",\"reason\":\"INVALID_NAME\",\"value\":\"bad\","),
@@ -35,7 +35,7 @@ class RuntimeJsonTest {
 
     @Test
     void stringsAreEscapedSoTheJsonStaysValidAndCannotCloseAScript() {
-        var dto = Runtime.overridden();
+        var dto = SampleRuntime.overridden();
         dto.failedServices[0].value = "a\"b\\c\n</script>";
 
         String json = RuntimeJson.of(dto, 5);

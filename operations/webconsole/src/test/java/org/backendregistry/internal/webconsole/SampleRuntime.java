@@ -9,14 +9,14 @@ import org.backendregistry.api.runtime.ProviderDTO;
 import org.backendregistry.api.runtime.RegistryRuntimeDTO;
 
 /** Runtime DTOs as the registry reports them, for the rendering tests. */
-final class Runtime {
+final class SampleRuntime {
 
     static final String CUDA = "org.backendregistry.backends.cuda";
     static final String CUDA_FLASH = "org.backendregistry.backends.cuda.FlashAttentionBackend";
     static final String JVM_FLASH_BUNDLE = "org.backendregistry.examples.flash-attn-jvm";
     static final String JVM_FLASH = "org.backendregistry.examples.flashattn.JvmFlashAttentionBackend";
 
-    private Runtime() {
+    private SampleRuntime() {
     }
 
     static ProviderDTO service(long serviceId, long bundleId, String bundle, String className, boolean isDefault) {
