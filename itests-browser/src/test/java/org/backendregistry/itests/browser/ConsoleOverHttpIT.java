@@ -1,0 +1,105 @@
+package org.backendregistry.itests.browser;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.backendregistry.attention.AttentionBackendId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.json.Json;
+
+/**
+ * The console over plain HTTP, as a script reads it: {@code backends.json}, the status dump, the health servlet.
+ */
+class ConsoleOverHttpIT {
+
+    private static RunningDistribution felix;
+    private static ConsoleHttp http;
+
+    @BeforeAll
+    static void startFelixWithTheConsole() throws Exception {
+        felix = RunningDistribution.start("json");
+        http = new ConsoleHttp(felix.baseUrl());
+    }
+
+    @AfterAll
+    static void stopFelix() throws Exception {
+        if (felix != null) {
+            felix.close();
+        }
+    }
+
+    @Test
+    void theJsonListsEveryAttentionNameWithTheProviderThatServesIt() throws Exception {
+        HttpResponse<String> response = http.get("/system/console/backends.json", true);
+
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json;charset=utf-8",
+                response.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase());
+        Map<String, Object> runtime = new Json().toType(response.body(), Json.MAP_TYPE);
+        for (AttentionBackendId id : AttentionBackendId.values()) {
+            ConsoleHttp.name(runtime, id.name());
+        }
+        Map<String, Object> flash = ConsoleHttp.name(runtime, "FLASH_ATTN");
+        assertEquals("org.backendregistry.backends.cuda", ConsoleHttp.servingBundle(flash));
+        assertEquals("org.backendregistry.backends.cuda.FlashAttentionBackend",
+                ((Map<?, ?>) flash.get("serving")).get("className"));
+        assertEquals(false, flash.get("overridden"));
+        assertEquals(List.of(), flash.get("notServing"));
+    }
+
+    @Test
+    void askingSinceTheCurrentChangeCountAnswersUnchanged() throws Exception {
+        Map<String, Object> runtime = http.runtime();
+        long changeCount = ((Number) runtime.get("changecount")).longValue();
+
+        String answer = http.get("/system/console/backends.json?since=" + changeCount, true).body();
+
+        assertEquals("{\"generation\":" + runtime.get("generation") + ",\"changecount\":" + changeCount
+                + ",\"changed\":false}", answer);
+    }
+
+    @Test
+    void theConsolesStatusDumpIncludesTheBackends() throws Exception {
+        String dump = http.get("/system/console/status-backends.txt", true).body();
+
+        assertTrue(dump.contains("FLASH_ATTN: served by org.backendregistry.backends.cuda/"
+                + "org.backendregistry.backends.cuda.FlashAttentionBackend (service "), dump);
+    }
+
+    @Test
+    void theHealthServletRunsTheBackendsChecks() throws Exception {
+        // FileInstall hands the servlet its configuration from etc/ on its own thread, after the console is up
+        HttpResponse<String> response = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> http.get("/system/health.verbose.txt?tags=backends", false), r -> r.statusCode() == 200);
+
+        assertTrue(response.body().contains("Overall Health Result: OK"), response.body());
+        // the check itself ran: an unknown tag would answer OK as well, but without this row
+        assertTrue(response.body().matches("(?s).*\\nBackend registry +OK +\\[.*"), response.body());
+    }
+
+    @Test
+    void aRequestWithoutCredentialsIsAskedForThem() throws Exception {
+        HttpResponse<String> response = http.get("/system/console/backends.json", false);
+
+        assertEquals(401, response.statusCode());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic "),
+                response.headers().toString());
+    }
+
+    @Test
+    void aPostWithCredentialsButWithoutThePagesTokenIsRefused() throws Exception {
+        HttpResponse<String> response = http.post("/system/console/backends",
+                "action=pin&name=FLASH_ATTN&target=org.backendregistry.backends.cpu", true);
+
+        assertEquals(403, response.statusCode());
+        assertEquals(null, ConsoleHttp.name(http.runtime(), "FLASH_ATTN").get("pin"));
+    }
+}

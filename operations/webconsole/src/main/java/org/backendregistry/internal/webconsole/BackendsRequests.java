@@ -1,0 +1,101 @@
+package org.backendregistry.internal.webconsole;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.function.Supplier;
+
+import org.backendregistry.api.BackendRegistry;
+import org.backendregistry.api.runtime.BackendRegistryRuntime;
+import org.backendregistry.api.runtime.RegistryRuntimeDTO;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentServiceObjects;
+
+/**
+ * The requests of the Backends page, apart from any servlet API: the page ({@code backends}), its live part
+ * ({@code backends.part?since=N}, 204 while the change count is N), its JSON ({@code backends.json[?since=N]})
+ * and the actions (POST, guarded by {@link RequestGuard}). The console authenticates every request before.
+ */
+final class BackendsRequests {
+
+    static final String LABEL = "backends";
+    /** The request attribute in which the console gives its root path. */
+    static final String APP_ROOT = "felix.webconsole.appRoot";
+
+    private final BackendRegistryRuntime runtime;
+    private final ServiceReference<BackendRegistryRuntime> runtimeReference;
+    private final Supplier<ComponentServiceObjects<?>> configurationAdmin;
+    private final Actions actions;
+    private final RequestGuard guard = new RequestGuard(new SecureRandom());
+
+    /** @param configurationAdmin the ConfigurationAdmin service objects now, or {@code null} */
+    BackendsRequests(BackendRegistry registry, BackendRegistryRuntime runtime,
+            ServiceReference<BackendRegistryRuntime> runtimeReference,
+            Supplier<ComponentServiceObjects<?>> configurationAdmin) {
+        this.runtime = runtime;
+        this.runtimeReference = runtimeReference;
+        this.configurationAdmin = configurationAdmin;
+        this.actions = new Actions(registry);
+    }
+
+    /**
+     * @param uri   the request URI: its extension chooses the page, the part or the JSON
+     * @param name  the {@code name} parameter (the detail view's name), or {@code null}
+     * @param since the {@code since} parameter, or {@code null}
+     */
+    Reply get(String uri, String name, String since, String appRoot) {
+        long changeCount = changeCount(runtimeReference); // before the DTO: a change in between shows next poll
+        boolean unchanged = parse(since) == changeCount;
+        RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
+        if (uri.endsWith(".json")) {
+            return Reply.of("application/json", unchanged ? RuntimeJson.unchanged(dto.generation, changeCount)
+                    : RuntimeJson.of(dto, changeCount));
+        }
+        if (uri.endsWith(".part")) {
+            return unchanged ? Reply.status(204, null)
+                    : Reply.of("text/html", PageHtml.render(dto, changeCount, appRoot, guard.token(), name));
+        }
+        return Reply.framed(PageHtml.render(dto, changeCount, appRoot, guard.token(), name) + PageHtml.script());
+    }
+
+    /** @return a 303 to the name's detail view, or why the action was refused */
+    Reply post(String token, String origin, String host, String action, String name, String target,
+            String appRoot) throws IOException {
+        String refusal = guard.refusal(token, origin, host);
+        if (refusal != null) {
+            return Reply.status(403, refusal);
+        }
+        ComponentServiceObjects<?> admin = configurationAdmin.get();
+        Object service = admin == null ? null : admin.getService();
+        try {
+            String key = actions.perform(action, name, target, service);
+            // back to the name's detail view: a reload repeats no action
+            return Reply.seeOther(appRoot + "/" + LABEL + "?name=" + Html.query(key));
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            return Reply.status(400, refused.getMessage());
+        } finally {
+            if (service != null) {
+                release(admin, service);
+            }
+        }
+    }
+
+    /** @return the runtime service's {@code service.changecount}, raised after every change it shows */
+    static long changeCount(ServiceReference<?> runtimeReference) {
+        Object count = runtimeReference.getProperty(Constants.SERVICE_CHANGECOUNT);
+        return count instanceof Number number ? number.longValue() : 0L;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> void release(ComponentServiceObjects<S> objects, Object service) {
+        objects.ungetService((S) service);
+    }
+
+    private static long parse(String since) {
+        try {
+            return since == null ? -1 : Long.parseLong(since);
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.backendregistry.internal.webconsole;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+
+import org.backendregistry.api.BackendRegistry;
+import org.backendregistry.api.runtime.BackendRegistryRuntime;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+
+class BackendsRequestsTest {
+
+    private final BackendsRequests requests = new BackendsRequests(unused(BackendRegistry.class),
+            SampleRuntime::overridden, runtimeReferenceWithChangeCount(5L), () -> null);
+
+    @Test
+    void theJsonSinceTheCurrentChangeCountSaysUnchanged() {
+        Reply reply = requests.get("/system/console/backends.json", null, "5", "/system/console");
+
+        assertEquals(Reply.of("application/json", "{\"generation\":7,\"changecount\":5,\"changed\":false}"), reply);
+    }
+
+    @Test
+    void theJsonSinceAnEarlierChangeCountIsTheWholeState() {
+        Reply reply = requests.get("/system/console/backends.json", null, "4", "/system/console");
+
+        assertTrue(reply.body().startsWith("{\"generation\":7,\"changecount\":5,\"changed\":true,"), reply.body());
+    }
+
+    @Test
+    void thePartAnswersNoContentWhileNothingChanged() {
+        assertEquals(204, requests.get("/system/console/backends.part", null, "5", "/system/console").status());
+        assertEquals("text/html",
+                requests.get("/system/console/backends.part", null, "4", "/system/console").contentType());
+    }
+
+    @Test
+    void thePageIsFramedByTheConsoleAndCarriesItsScript() {
+        Reply reply = requests.get("/system/console/backends", null, null, "/system/console");
+
+        assertNull(reply.contentType());
+        assertTrue(reply.body().startsWith("<div id=\"backends\" data-changecount=\"5\""), reply.body());
+        assertTrue(reply.body().contains("<script>"), reply.body());
+    }
+
+    @Test
+    void anActionWithoutThePagesTokenIsForbidden() throws Exception {
+        Reply reply = requests.post(null, null, "127.0.0.1:8080", "clear", "FLASH_ATTN", null, "/system/console");
+
+        assertEquals(Reply.status(403,
+                "Refused: the request does not carry the token of the Backends page. Act from the page itself."), reply);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ServiceReference<BackendRegistryRuntime> runtimeReferenceWithChangeCount(long changeCount) {
+        return (ServiceReference<BackendRegistryRuntime>) Proxy.newProxyInstance(
+                BackendsRequestsTest.class.getClassLoader(), new Class<?>[] { ServiceReference.class },
+                (proxy, method, args) -> "getProperty".equals(method.getName())
+                        && Constants.SERVICE_CHANGECOUNT.equals(args[0]) ? changeCount : null);
+    }
+
+    private static <T> T unused(Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(BackendsRequestsTest.class.getClassLoader(), new Class<?>[] { type },
+                (proxy, method, args) -> {
+                    throw new AssertionError(method.getName() + " was not expected");
+                }));
+    }
+}
