@@ -1,12 +1,9 @@
 package org.backendregistry.itests.failing;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import org.backendregistry.itests.ThrowAwayBundle;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.tinybundles.TinyBundles;
 
 /**
  * Builds the throw-away bundle around {@link UnactivatableAttentionBackend}: a DS component described
@@ -24,8 +21,6 @@ public final class UnactivatableBackendBundle {
     /** Ranked above every default, so that the registry tries it first. */
     public static final int RANKING = 100;
 
-    private static final String COMPONENT_XML = "OSGI-INF/unactivatable-backend.xml";
-
     private UnactivatableBackendBundle() {
     }
 
@@ -35,26 +30,7 @@ public final class UnactivatableBackendBundle {
     }
 
     private static InputStream bundleBytes() {
-        String component = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s" activate="activate">
-                  <implementation class="%s"/>
-                  <service>
-                    <provide interface="org.backendregistry.attention.AttentionBackend"/>
-                  </service>
-                  <property name="backend.name" type="String" value="TRITON_ATTN"/>
-                  <property name="service.ranking" type="Integer" value="%d"/>
-                </scr:component>
-                """.formatted(UnactivatableAttentionBackend.class.getName(),
-                UnactivatableAttentionBackend.class.getName(), RANKING);
-        return TinyBundles.bundle()
-                .symbolicName(SYMBOLIC_NAME)
-                .setHeader("Bundle-ManifestVersion", "2")
-                .setHeader("Bundle-Version", "1.0.0")
-                .setHeader("Import-Package", "org.backendregistry.api,org.backendregistry.attention")
-                .setHeader("Service-Component", COMPONENT_XML)
-                .addClass(UnactivatableAttentionBackend.class)
-                .addResource(COMPONENT_XML, new ByteArrayInputStream(component.getBytes(StandardCharsets.UTF_8)))
-                .build(TinyBundles.rawBuilder());
+        return ThrowAwayBundle.attentionComponent(SYMBOLIC_NAME, UnactivatableAttentionBackend.class, null,
+                "TRITON_ATTN", RANKING);
     }
 }
