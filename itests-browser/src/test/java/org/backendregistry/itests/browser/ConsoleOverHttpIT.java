@@ -86,6 +86,23 @@ class ConsoleOverHttpIT {
     }
 
     @Test
+    void aSelectionTheCpuDefaultRejectsShowsVllmsMessageAndEachCandidatesReasons() throws Exception {
+        String page = http.get("/system/console/backends?head_size=48&dtype=bfloat16", true).body();
+        Map<String, Object> answer = new Json().toType(
+                http.get("/system/console/backends.json?head_size=48&dtype=bfloat16", true).body(), Json.MAP_TYPE);
+
+        assertTrue(page.contains("<p class=\"problem failure\">No valid attention backend found for cpu with "
+                + "AttentionSelectorConfig(head_size=48, dtype=torch.bfloat16, "), page);
+        assertTrue(page.contains("Reasons: {CPU_ATTN: [head_size not supported]}."), page);
+        assertTrue(page.contains("<tr><td>CPU_ATTN</td><td>org.backendregistry.backends.cpu/"), page);
+        assertTrue(page.contains("</td><td>head_size not supported</td></tr>"), page);
+        assertEquals(null, answer.get("chosen"));
+        List<?> candidates = (List<?>) answer.get("candidates");
+        assertEquals(1, candidates.size(), candidates.toString());
+        assertEquals(List.of("head_size not supported"), ((Map<?, ?>) candidates.get(0)).get("reasons"));
+    }
+
+    @Test
     void aRequestWithoutCredentialsIsAskedForThem() throws Exception {
         HttpResponse<String> response = http.get("/system/console/backends.json", false);
 

@@ -2,9 +2,13 @@ package org.backendregistry.internal.webconsole;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.backendregistry.api.BackendRegistry;
+import org.backendregistry.attention.select.BackendSelector;
 import org.backendregistry.api.runtime.BackendRegistryRuntime;
 import org.backendregistry.api.runtime.RegistryRuntimeDTO;
 import org.osgi.framework.Constants;
@@ -14,7 +18,9 @@ import org.osgi.service.component.ComponentServiceObjects;
 /**
  * The requests of the Backends page, apart from any servlet API: the page ({@code backends}), its live part
  * ({@code backends.part?since=N}, 204 while the change count is N), its JSON ({@code backends.json[?since=N]})
- * and the actions (POST, guarded by {@link RequestGuard}). The console authenticates every request before.
+ * the actions (POST, guarded by {@link RequestGuard}) and the selection (a read-only GET with the keys of
+ * {@code backend:select}: {@code backends?head_size=48&dtype=bfloat16} on the page,
+ * {@code backends.json?head_size=48&dtype=bfloat16} as JSON). The console authenticates every request before.
  */
 final class BackendsRequests {
 
@@ -26,12 +32,21 @@ final class BackendsRequests {
     private final ServiceReference<BackendRegistryRuntime> runtimeReference;
     private final Supplier<ComponentServiceObjects<?>> configurationAdmin;
     private final Actions actions;
+    private final Supplier<BackendSelector> selector;
     private final RequestGuard guard = new RequestGuard(new SecureRandom());
 
     /** @param configurationAdmin the ConfigurationAdmin service objects now, or {@code null} */
     BackendsRequests(BackendRegistry registry, BackendRegistryRuntime runtime,
             ServiceReference<BackendRegistryRuntime> runtimeReference,
             Supplier<ComponentServiceObjects<?>> configurationAdmin) {
+        this(registry, runtime, runtimeReference, configurationAdmin, () -> null);
+    }
+
+    /** @param selector the BackendSelector service now, or {@code null} */
+    BackendsRequests(BackendRegistry registry, BackendRegistryRuntime runtime,
+            ServiceReference<BackendRegistryRuntime> runtimeReference,
+            Supplier<ComponentServiceObjects<?>> configurationAdmin, Supplier<BackendSelector> selector) {
+        this.selector = selector;
         this.runtime = runtime;
         this.runtimeReference = runtimeReference;
         this.configurationAdmin = configurationAdmin;
@@ -44,6 +59,17 @@ final class BackendsRequests {
      * @param since the {@code since} parameter, or {@code null}
      */
     Reply get(String uri, String name, String since, String appRoot) {
+        return get(uri, name, since, appRoot, key -> null);
+    }
+
+    /** @param parameter every request parameter by name: the selection's keys among them */
+    Reply get(String uri, String name, String since, String appRoot, UnaryOperator<String> parameter) {
+        String selection = SelectionAnswer.request(parameter);
+        BackendSelector current = selector.get();
+        if (selection != null && uri.endsWith(".json")) {
+            return current == null ? Reply.status(503, SelectionHtml.NO_SELECTOR)
+                    : Reply.of("application/json", SelectionAnswer.of(current, selection).json());
+        }
         long changeCount = changeCount(runtimeReference); // before the DTO: a change in between shows next poll
         boolean unchanged = parse(since) == changeCount;
         RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
@@ -55,7 +81,13 @@ final class BackendsRequests {
             return unchanged ? Reply.status(204, null)
                     : Reply.of("text/html", PageHtml.render(dto, changeCount, appRoot, guard.token(), name));
         }
-        return Reply.framed(PageHtml.render(dto, changeCount, appRoot, guard.token(), name) + PageHtml.script());
+        Map<String, String> fields = new LinkedHashMap<>();
+        SelectionAnswer.KEYS.forEach(key -> fields.put(key, parameter.apply(key)));
+        // outside the part the script swaps, so that a registry change keeps the form and its answer
+        String selectionPart = SelectionHtml.render(current != null, fields,
+                current == null || selection == null ? null : SelectionAnswer.of(current, selection), appRoot);
+        return Reply.framed(PageHtml.render(dto, changeCount, appRoot, guard.token(), name) + selectionPart
+                + PageHtml.script());
     }
 
     /** @return a 303 to the name's detail view, or why the action was refused */

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.backendregistry.api.BackendRegistry;
 import org.backendregistry.api.runtime.BackendRegistryRuntime;
+import org.backendregistry.attention.select.BackendSelector;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.ComponentServiceObjects;
@@ -12,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -38,18 +40,24 @@ public class JavaxBackendsServlet extends HttpServlet {
             policy = ReferencePolicy.DYNAMIC)
     private transient volatile ComponentServiceObjects<?> configurationAdmin;
 
+    // the selector bundle is optional: without it the page says how to get it instead of the Selection form
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile BackendSelector selector;
+
     @Activate
     public JavaxBackendsServlet(@Reference(name = "registry") BackendRegistry registry,
             @Reference(name = "runtime") BackendRegistryRuntime runtime,
             @Reference(name = "runtimeReference", service = BackendRegistryRuntime.class)
             ServiceReference<BackendRegistryRuntime> runtimeReference) {
-        this.requests = new BackendsRequests(registry, runtime, runtimeReference, () -> configurationAdmin);
+        this.requests = new BackendsRequests(registry, runtime, runtimeReference, () -> configurationAdmin,
+                () -> selector);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         send(response, requests.get(request.getRequestURI(), request.getParameter("name"),
-                request.getParameter("since"), appRoot(request)));
+                request.getParameter("since"), appRoot(request), request::getParameter));
     }
 
     @Override

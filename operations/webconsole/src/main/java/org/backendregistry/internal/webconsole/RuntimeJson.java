@@ -106,6 +106,13 @@ final class RuntimeJson {
         }
     }
 
+    /** @return {@code value} as a JSON string, {@code null} as {@code null} */
+    static String quote(String value) {
+        RuntimeJson json = new RuntimeJson();
+        json.string(value);
+        return json.out.toString();
+    }
+
     private void string(String value) {
         if (value == null) {
             out.append("null");
