@@ -20,8 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.inject.Inject;
 
 import org.backendregistry.api.BackendCapabilities;
+import org.backendregistry.api.BackendLease;
 import org.backendregistry.api.ComputeCapability;
 import org.backendregistry.api.Platform;
+import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.attention.select.AttentionSelectorConfig;
 import org.backendregistry.attention.select.BackendSelector;
@@ -87,6 +89,10 @@ public class SelectionIT extends BackendRegistryTestSupport {
             assertEquals("CPU_ATTN", selection.name());
             assertEquals(AnyHeadSizeCpuAttentionBundle.SYMBOLIC_NAME, selection.provider().bundleSymbolicName());
             assertEquals(List.of("CPU_ATTN: chosen"), selection.candidates().stream().map(Object::toString).toList());
+            try (BackendLease<AttentionBackend> lease = selection.lease()) {
+                assertEquals(selection.provider(), lease.provider());
+                assertSame(selection.backend(), lease.backend());
+            }
 
             override.uninstall();
             assertEquals(HEAD_48_REJECTED, assertThrows(NoValidBackendException.class,
