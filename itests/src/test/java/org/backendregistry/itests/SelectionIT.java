@@ -28,6 +28,7 @@ import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.attention.select.AttentionSelectorConfig;
 import org.backendregistry.attention.select.BackendSelector;
 import org.backendregistry.attention.select.Device;
+import org.backendregistry.attention.select.DeviceOrigin;
 import org.backendregistry.attention.select.InvalidBackendChoiceException;
 import org.backendregistry.attention.select.NoValidBackendException;
 import org.backendregistry.attention.select.Selection;
@@ -145,6 +146,7 @@ public class SelectionIT extends BackendRegistryTestSupport {
     @Test
     public void theDeviceAndItsPriorityListComeFromTheSelectorsConfiguration() throws Exception {
         assertEquals(Device.CPU, selector.device());
+        assertEquals(DeviceOrigin.DEFAULT, selector.deviceOrigin());
         org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(BackendSelector.PID, "?");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(BackendSelector.DEVICE_PLATFORM, "cuda");
@@ -153,6 +155,7 @@ public class SelectionIT extends BackendRegistryTestSupport {
             configuration.update(properties);
             Device blackwell = Device.of(Platform.CUDA, ComputeCapability.of(10, 0));
             waitingAtMost(SETTLE_TIMEOUT_MS).until(() -> blackwell.equals(selector.device()));
+            assertEquals(DeviceOrigin.CONFIGURATION, selector.deviceOrigin());
 
             assertEquals(List.of("FLASHINFER", "FLASH_ATTN", "TRITON_ATTN", "FLEX_ATTENTION"), selector.priorities(false));
             Selection selection = selector.select(AttentionSelectorConfig.builder(128, "bfloat16").build());
@@ -162,6 +165,7 @@ public class SelectionIT extends BackendRegistryTestSupport {
             configuration.delete();
         }
         waitingAtMost(SETTLE_TIMEOUT_MS).until(() -> Device.CPU.equals(selector.device()));
+        assertEquals(DeviceOrigin.DEFAULT, selector.deviceOrigin());
     }
 
     @Test
@@ -175,7 +179,8 @@ public class SelectionIT extends BackendRegistryTestSupport {
                 .orElseThrow() + ", for cpu with " + AttentionSelectorConfig.builder(64, "bfloat16").blockSize(16).build()
                 + "." + System.lineSeparator() + "  CPU_ATTN: chosen",
                 command("select", (Object) new String[] {"head_size=64", "dtype=bfloat16", "block_size=16"}));
-        assertEquals("Device: cpu" + System.lineSeparator() + "Priorities: CPU_ATTN" + System.lineSeparator()
+        assertEquals("Device: cpu" + System.lineSeparator() + "Device from: default" + System.lineSeparator()
+                + "Priorities: CPU_ATTN" + System.lineSeparator()
                 + "MLA priorities: CPU_ATTN", command("device"));
     }
 

@@ -20,6 +20,7 @@ import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.select.AttentionSelectorConfig;
 import org.backendregistry.attention.select.Candidate;
 import org.backendregistry.attention.select.Device;
+import org.backendregistry.attention.select.DeviceOrigin;
 import org.backendregistry.attention.select.InvalidBackendChoiceException;
 import org.backendregistry.attention.select.NoValidBackendException;
 import org.backendregistry.attention.select.Selection;
@@ -248,6 +249,20 @@ class LiveSelectorTest {
         assertEquals(List.of("device.platform: 'gpu' is not a platform; valid platforms are cpu, cuda, rocm, tpu, xpu"),
                 problems);
         assertEquals("cuda (compute capability 9.0)", HOPPER.toString());
+    }
+
+    @Test
+    void theSettingsSayWhereTheDeviceCameFrom() {
+        Device described = Device.of(Platform.ROCM, ComputeCapability.of(9, 4));
+        List<String> problems = new ArrayList<>();
+
+        assertEquals(DeviceOrigin.DEFAULT, SettingsReader.read(Map.of(), null, problems::add).origin());
+        assertEquals(DeviceOrigin.DEVICE_DESCRIPTION, SettingsReader.read(Map.of(), described, problems::add).origin());
+        assertEquals(DeviceOrigin.CONFIGURATION,
+                SettingsReader.read(Map.of("device.platform", "TPU"), described, problems::add).origin());
+        assertEquals(DeviceOrigin.DEVICE_DESCRIPTION,
+                SettingsReader.read(Map.of("device.platform", "gpu"), described, problems::add).origin());
+        assertEquals(DeviceOrigin.DEFAULT, LiveSelector.Settings.DEFAULT.origin());
     }
 
     @Test
