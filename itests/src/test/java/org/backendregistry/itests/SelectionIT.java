@@ -20,12 +20,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.inject.Inject;
 
 import org.backendregistry.api.BackendCapabilities;
+import org.backendregistry.api.BackendLease;
 import org.backendregistry.api.ComputeCapability;
 import org.backendregistry.api.Platform;
+import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.attention.select.AttentionSelectorConfig;
 import org.backendregistry.attention.select.BackendSelector;
 import org.backendregistry.attention.select.Device;
+import org.backendregistry.attention.select.DeviceOrigin;
 import org.backendregistry.attention.select.InvalidBackendChoiceException;
 import org.backendregistry.attention.select.NoValidBackendException;
 import org.backendregistry.attention.select.Selection;
@@ -87,6 +90,10 @@ public class SelectionIT extends BackendRegistryTestSupport {
             assertEquals("CPU_ATTN", selection.name());
             assertEquals(AnyHeadSizeCpuAttentionBundle.SYMBOLIC_NAME, selection.provider().bundleSymbolicName());
             assertEquals(List.of("CPU_ATTN: chosen"), selection.candidates().stream().map(Object::toString).toList());
+            try (BackendLease<AttentionBackend> lease = selection.lease()) {
+                assertEquals(selection.provider(), lease.provider());
+                assertSame(selection.backend(), lease.backend());
+            }
 
             override.uninstall();
             assertEquals(HEAD_48_REJECTED, assertThrows(NoValidBackendException.class,
@@ -139,6 +146,7 @@ public class SelectionIT extends BackendRegistryTestSupport {
     @Test
     public void theDeviceAndItsPriorityListComeFromTheSelectorsConfiguration() throws Exception {
         assertEquals(Device.CPU, selector.device());
+        assertEquals(DeviceOrigin.DEFAULT, selector.deviceOrigin());
         org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(BackendSelector.PID, "?");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(BackendSelector.DEVICE_PLATFORM, "cuda");
@@ -147,6 +155,7 @@ public class SelectionIT extends BackendRegistryTestSupport {
             configuration.update(properties);
             Device blackwell = Device.of(Platform.CUDA, ComputeCapability.of(10, 0));
             waitingAtMost(SETTLE_TIMEOUT_MS).until(() -> blackwell.equals(selector.device()));
+            assertEquals(DeviceOrigin.CONFIGURATION, selector.deviceOrigin());
 
             assertEquals(List.of("FLASHINFER", "FLASH_ATTN", "TRITON_ATTN", "FLEX_ATTENTION"), selector.priorities(false));
             Selection selection = selector.select(AttentionSelectorConfig.builder(128, "bfloat16").build());
@@ -156,6 +165,7 @@ public class SelectionIT extends BackendRegistryTestSupport {
             configuration.delete();
         }
         waitingAtMost(SETTLE_TIMEOUT_MS).until(() -> Device.CPU.equals(selector.device()));
+        assertEquals(DeviceOrigin.DEFAULT, selector.deviceOrigin());
     }
 
     @Test
@@ -169,7 +179,8 @@ public class SelectionIT extends BackendRegistryTestSupport {
                 .orElseThrow() + ", for cpu with " + AttentionSelectorConfig.builder(64, "bfloat16").blockSize(16).build()
                 + "." + System.lineSeparator() + "  CPU_ATTN: chosen",
                 command("select", (Object) new String[] {"head_size=64", "dtype=bfloat16", "block_size=16"}));
-        assertEquals("Device: cpu" + System.lineSeparator() + "Priorities: CPU_ATTN" + System.lineSeparator()
+        assertEquals("Device: cpu" + System.lineSeparator() + "Device from: default" + System.lineSeparator()
+                + "Priorities: CPU_ATTN" + System.lineSeparator()
                 + "MLA priorities: CPU_ATTN", command("device"));
     }
 

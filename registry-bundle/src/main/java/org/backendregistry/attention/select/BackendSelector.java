@@ -89,6 +89,13 @@ public interface BackendSelector {
     /** @return the device selected for */
     Device device();
 
+    /**
+     * @return where {@link #device()} came from: the configuration, a {@link DeviceDescription} service, or
+     *         the default (cpu)
+     * @since 1.1
+     */
+    DeviceOrigin deviceOrigin();
+
     /** @return the priority list for the device, MLA ({@code true}) or not, before plugin names are added */
     List<String> priorities(boolean mla);
 

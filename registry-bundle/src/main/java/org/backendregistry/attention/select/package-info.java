@@ -4,7 +4,7 @@
  * {@link org.backendregistry.attention.select.BackendSelector} service and the answer it gives.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.backendregistry.attention.select;
 
 import org.osgi.annotation.bundle.Export;

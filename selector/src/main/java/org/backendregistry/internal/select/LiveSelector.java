@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import org.backendregistry.attention.select.AttentionSelectorConfig;
 import org.backendregistry.attention.select.BackendSelector;
 import org.backendregistry.attention.select.Device;
+import org.backendregistry.attention.select.DeviceOrigin;
 import org.backendregistry.attention.select.Selection;
 import org.backendregistry.attention.select.SelectionRequest;
 
@@ -34,12 +35,13 @@ final class LiveSelector {
      * @param request  the default request, {@code null} when none is configured
      * @param problems what was left out of the configuration, in words
      */
-    record Settings(Device device, String explicit, PriorityLists lists, SelectionRequest request,
-            List<String> problems) {
-        static final Settings DEFAULT = new Settings(Device.CPU, null, PriorityLists.vllm(), null, List.of());
+    record Settings(Device device, DeviceOrigin origin, String explicit, PriorityLists lists,
+            SelectionRequest request, List<String> problems) {
+        static final Settings DEFAULT = new Settings(Device.CPU, DeviceOrigin.DEFAULT, null, PriorityLists.vllm(),
+                null, List.of());
 
         Settings(Device device, String explicit, PriorityLists lists) {
-            this(device, explicit, lists, null, List.of());
+            this(device, DeviceOrigin.CONFIGURATION, explicit, lists, null, List.of());
         }
     }
 

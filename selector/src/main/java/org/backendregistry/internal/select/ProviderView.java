@@ -2,6 +2,7 @@ package org.backendregistry.internal.select;
 
 import java.util.List;
 
+import org.backendregistry.api.BackendLease;
 import org.backendregistry.api.BackendProvider;
 import org.backendregistry.attention.AttentionBackend;
 
@@ -21,6 +22,12 @@ interface ProviderView {
 
     /** @return why nothing serves the name: {@code no provider}, {@code pinned away} or {@code denied by policy} */
     String notServed(String name);
+
+    /**
+     * @return a lease on the provider that serves the name now
+     * @throws IllegalStateException when nothing serves it
+     */
+    BackendLease<AttentionBackend> lease(String name);
 
     /** @return the attention names outside the catalog that have a provider now */
     List<String> pluginNames();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.backendregistry.api.BackendId;
+import org.backendregistry.api.BackendLease;
 import org.backendregistry.api.BackendProvider;
 import org.backendregistry.api.BackendRegistry;
 import org.backendregistry.api.runtime.BackendRegistryRuntime;
@@ -77,6 +78,11 @@ final class RegistryProviders implements ProviderView {
             return "denied by policy";
         }
         return "no provider";
+    }
+
+    @Override
+    public BackendLease<AttentionBackend> lease(String name) {
+        return registry.lease(AttentionBackendId.FAMILY, name);
     }
 
     @Override

@@ -54,7 +54,8 @@ final class SelectionEngine {
         if (chosen == null) {
             throw new NoValidBackendException(device, config, candidates);
         }
-        return new Selection(config, device, chosenName, chosen.provider(), chosen.backend(), candidates, false);
+        return new Selection(config, device, chosenName, chosen.provider(), chosen.backend(), candidates, false,
+                view::lease);
     }
 
     /**
@@ -68,7 +69,7 @@ final class SelectionEngine {
             throw new InvalidBackendChoiceException(name, reasons);
         }
         return new Selection(config, device, name, serving.provider(), serving.backend(),
-                List.of(new Candidate(name, provider(serving), reasons, true)), true);
+                List.of(new Candidate(name, provider(serving), reasons, true)), true, view::lease);
     }
 
     private static ProviderView.Serving servingOrNull(ProviderView view, String name) {

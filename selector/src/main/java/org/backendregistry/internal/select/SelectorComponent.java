@@ -16,6 +16,7 @@ import org.backendregistry.attention.select.AttentionSelectorConfig;
 import org.backendregistry.attention.select.BackendSelector;
 import org.backendregistry.attention.select.Device;
 import org.backendregistry.attention.select.DeviceDescription;
+import org.backendregistry.attention.select.DeviceOrigin;
 import org.backendregistry.attention.select.Selection;
 import org.backendregistry.attention.select.SelectionListener;
 import org.backendregistry.attention.select.SelectionSubscription;
@@ -136,6 +137,11 @@ public final class SelectorComponent implements BackendSelector, BackendListener
     @Override
     public Device device() {
         return live.settings().device();
+    }
+
+    @Override
+    public DeviceOrigin deviceOrigin() {
+        return live.settings().origin();
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.backendregistry.api.ComputeCapability;
 import org.backendregistry.api.Platform;
 import org.backendregistry.attention.select.BackendSelector;
 import org.backendregistry.attention.select.Device;
+import org.backendregistry.attention.select.DeviceOrigin;
 import org.backendregistry.attention.select.SelectionRequest;
 
 /**
@@ -34,8 +35,10 @@ final class SettingsReader {
             problems.accept(problem);
         };
         Device device = configuredDevice(properties, report);
+        DeviceOrigin origin = DeviceOrigin.CONFIGURATION;
         if (device == null) {
             device = described != null ? described : Device.CPU;
+            origin = described != null ? DeviceOrigin.DEVICE_DESCRIPTION : DeviceOrigin.DEFAULT;
         }
         Object backend = properties.get(BackendSelector.ATTENTION_BACKEND);
         String explicit = backend == null || String.valueOf(backend).isBlank()
@@ -43,7 +46,7 @@ final class SettingsReader {
                         : String.valueOf(backend).trim();
         PriorityLists lists = PriorityLists.configured(properties, report);
         SelectionRequest request = request(properties, report);
-        return new LiveSelector.Settings(device, explicit, lists, request, List.copyOf(left));
+        return new LiveSelector.Settings(device, origin, explicit, lists, request, List.copyOf(left));
     }
 
     private static SelectionRequest request(Map<String, ?> properties, Consumer<String> problems) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.backendregistry.api.BackendCapabilities;
+import org.backendregistry.api.BackendLease;
 import org.backendregistry.api.BackendProvider;
 import org.backendregistry.api.BackendProvider.Origin;
 import org.backendregistry.api.Platform;
@@ -22,6 +23,7 @@ final class FakeProviders implements ProviderView {
     final Map<String, String> notServed = new HashMap<>();
     final List<String> plugins = new ArrayList<>();
     int lookups;
+    int openLeases;
     private long nextId = 100;
 
     /** Serves {@code name} with a default-like provider of these capabilities. */
@@ -82,6 +84,36 @@ final class FakeProviders implements ProviderView {
     @Override
     public String notServed(String name) {
         return notServed.getOrDefault(name, "no provider");
+    }
+
+    @Override
+    public BackendLease<AttentionBackend> lease(String name) {
+        Serving now = serving.get(name);
+        if (now == null) {
+            throw new IllegalStateException("No provider serves " + name);
+        }
+        openLeases++;
+        return new BackendLease<>() {
+            private boolean closed;
+
+            @Override
+            public AttentionBackend backend() {
+                return now.backend();
+            }
+
+            @Override
+            public BackendProvider provider() {
+                return now.provider();
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    openLeases--;
+                }
+            }
+        };
     }
 
     @Override

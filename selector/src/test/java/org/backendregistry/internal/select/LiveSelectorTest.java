@@ -2,6 +2,7 @@ package org.backendregistry.internal.select;
 
 import static org.backendregistry.internal.select.FakeProviders.cuda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.backendregistry.api.BackendCapabilities;
+import org.backendregistry.api.BackendLease;
 import org.backendregistry.api.ComputeCapability;
 import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.api.Platform;
+import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.select.AttentionSelectorConfig;
 import org.backendregistry.attention.select.Candidate;
 import org.backendregistry.attention.select.Device;
+import org.backendregistry.attention.select.DeviceOrigin;
 import org.backendregistry.attention.select.InvalidBackendChoiceException;
 import org.backendregistry.attention.select.NoValidBackendException;
 import org.backendregistry.attention.select.Selection;
@@ -38,6 +42,49 @@ class LiveSelectorTest {
 
     private static List<String> described(Selection selection) {
         return selection.candidates().stream().map(Candidate::toString).toList();
+    }
+
+    @Test
+    void aSelectionLeasesTheChosenNameOnItsProviderUntilTheLeaseIsClosed() {
+        device(HOPPER);
+        providers.serve("FLASH_ATTN", cuda().headSizes(64, 256).build()).serve("TRITON_ATTN", cuda().build());
+        Selection selection = selector.select(BF16_128);
+
+        try (BackendLease<AttentionBackend> lease = selection.lease()) {
+            assertEquals("TRITON_ATTN", selection.name());
+            assertSame(selection.provider(), lease.provider());
+            assertSame(selection.backend(), lease.backend());
+            assertEquals(1, providers.openLeases);
+        }
+        assertEquals(0, providers.openLeases);
+    }
+
+    @Test
+    void aLeaseFromAnOlderSelectionIsTakenOnTheProviderThatServesTheNameNow() {
+        device(HOPPER);
+        providers.serve("FLASH_ATTN", cuda().build());
+        Selection selection = selector.select(BF16_128);
+        providers.serve("FLASH_ATTN", cuda().build());
+
+        try (BackendLease<AttentionBackend> lease = selection.lease()) {
+            assertEquals(providers.serving.get("FLASH_ATTN").provider(), lease.provider());
+            assertNotEquals(selection.provider(), lease.provider());
+        }
+        providers.withdraw("FLASH_ATTN");
+        assertThrows(IllegalStateException.class, selection::lease);
+    }
+
+    @Test
+    void aSelectionMadeOutsideASelectorRefusesToLeaseAndSaysWhatToUse() {
+        providers.serve("CPU_ATTN", BackendCapabilities.builder(Platform.CPU).build());
+        Selection selection = selector.select(BF16_128);
+        Selection copy = new Selection(selection.config(), selection.device(), selection.name(), selection.provider(),
+                selection.backend(), selection.candidates(), selection.explicit());
+
+        assertEquals(selection, copy);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, copy::lease);
+        assertEquals("This selection of CPU_ATTN was not made by a BackendSelector and cannot lease;"
+                + " use BackendRegistry.lease instead", refused.getMessage());
     }
 
     @Test
@@ -202,6 +249,20 @@ class LiveSelectorTest {
         assertEquals(List.of("device.platform: 'gpu' is not a platform; valid platforms are cpu, cuda, rocm, tpu, xpu"),
                 problems);
         assertEquals("cuda (compute capability 9.0)", HOPPER.toString());
+    }
+
+    @Test
+    void theSettingsSayWhereTheDeviceCameFrom() {
+        Device described = Device.of(Platform.ROCM, ComputeCapability.of(9, 4));
+        List<String> problems = new ArrayList<>();
+
+        assertEquals(DeviceOrigin.DEFAULT, SettingsReader.read(Map.of(), null, problems::add).origin());
+        assertEquals(DeviceOrigin.DEVICE_DESCRIPTION, SettingsReader.read(Map.of(), described, problems::add).origin());
+        assertEquals(DeviceOrigin.CONFIGURATION,
+                SettingsReader.read(Map.of("device.platform", "TPU"), described, problems::add).origin());
+        assertEquals(DeviceOrigin.DEVICE_DESCRIPTION,
+                SettingsReader.read(Map.of("device.platform", "gpu"), described, problems::add).origin());
+        assertEquals(DeviceOrigin.DEFAULT, LiveSelector.Settings.DEFAULT.origin());
     }
 
     @Test

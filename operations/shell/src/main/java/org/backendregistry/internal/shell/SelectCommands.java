@@ -31,7 +31,7 @@ public class SelectCommands {
         System.out.println(selectText(arguments));
     }
 
-    /** {@code backend:device}: the device and its priority lists. */
+    /** {@code backend:device}: the device, where it came from, and its priority lists. */
     public void device() {
         BackendSelector current = selector;
         System.out.println(current == null ? SelectionReport.NO_SELECTOR : SelectionReport.device(current));

@@ -29,9 +29,10 @@ final class SelectionReport {
                 + (failure instanceof NoValidBackendException none ? candidates(none.candidates()) : "");
     }
 
-    /** @return the device and its priority lists, MLA and not */
+    /** @return the device, where it came from, and its priority lists, MLA and not */
     static String device(BackendSelector selector) {
-        return "Device: " + selector.device() + System.lineSeparator() + "Priorities: "
+        return "Device: " + selector.device() + System.lineSeparator() + "Device from: "
+                + selector.deviceOrigin().label() + System.lineSeparator() + "Priorities: "
                 + String.join(", ", selector.priorities(false)) + System.lineSeparator() + "MLA priorities: "
                 + String.join(", ", selector.priorities(true));
     }
