@@ -10,10 +10,11 @@ import java.util.TreeSet;
 
 /**
  * What a backend declares about itself, as vLLM's {@code AttentionBackend} class does: the platform its
- * kernels need, data types, kv-cache data types, head sizes (empty means any), kernel block sizes, MLA or
- * not, sparse or not, attention sinks, attention types, a compute capability range, non-causal attention
- * and vLLM's further flags. An immutable value built with {@link #builder(Platform)}; each builder default
- * is vLLM's base-class default. New fields are added here rather than as SPI methods, so existing backend
+ * kernels need, data types, kv-cache data types, head sizes (a list, empty meaning any, and a lower bound
+ * for kernels that take every head size from some size on), kernel block sizes, MLA or not, sparse or not,
+ * attention sinks, attention types, a compute capability range, non-causal attention and vLLM's further
+ * flags. An immutable value built with {@link #builder(Platform)}; each builder default is vLLM's base-class
+ * default ({@code vllm/v1/attention/backend.py} at commit 0014ca6b9929614f1b72c4bb11e5238de49cba89). New fields are added here rather than as SPI methods, so existing backend
  * bundles keep working. Serializable, so a backend used through OSGi Remote Services (Java serialization
  * over the wire) can answer {@code capabilities()}. The {@code supports...} queries answer as vLLM's classmethods of the same names.
  */
@@ -25,6 +26,7 @@ public final class BackendCapabilities implements Serializable {
     private final Set<String> dtypes;
     private final Set<String> kvCacheDtypes;
     private final Set<Integer> headSizes;
+    private final int minHeadSize;
     private final List<KernelBlockSize> kernelBlockSizes;
     private final Set<AttentionType> attentionTypes;
     private final ComputeCapability minComputeCapability;
@@ -43,6 +45,7 @@ public final class BackendCapabilities implements Serializable {
         this.dtypes = Set.copyOf(b.dtypes);
         this.kvCacheDtypes = Set.copyOf(b.kvCacheDtypes);
         this.headSizes = Set.copyOf(b.headSizes);
+        this.minHeadSize = b.minHeadSize;
         this.kernelBlockSizes = List.copyOf(b.kernelBlockSizes);
         this.attentionTypes = Set.copyOf(b.attentionTypes);
         this.minComputeCapability = b.minComputeCapability;
@@ -64,55 +67,41 @@ public final class BackendCapabilities implements Serializable {
 
     /** @return the platform the kernels need */
     public Platform platform() { return platform; }
-
     /** @return supported model data types, e.g. {@code float16}, {@code bfloat16}, {@code float32} */
     public Set<String> dtypes() { return dtypes; }
-
     /** @return supported kv-cache data types, e.g. {@code auto}, {@code fp8}; empty means any */
     public Set<String> kvCacheDtypes() { return kvCacheDtypes; }
-
     /** @return supported head sizes; empty means any */
     public Set<Integer> headSizes() { return headSizes; }
-
+    /** @return the smallest supported head size (vLLM's Triton kernels: {@code head_size >= 32}); 0: no bound */
+    public int minHeadSize() { return minHeadSize; }
     /** @return the kernel block sizes, vLLM's {@code get_supported_kernel_block_sizes()}; empty means any */
     public List<KernelBlockSize> kernelBlockSizes() { return kernelBlockSizes; }
-
     /** @return the supported attention types (vLLM's default: decoder only) */
     public Set<AttentionType> attentionTypes() { return attentionTypes; }
-
     /** @return the lowest supported compute capability, {@link ComputeCapability#MIN} when unbounded */
     public ComputeCapability minComputeCapability() { return minComputeCapability; }
-
     /** @return the highest supported compute capability (inclusive), {@link ComputeCapability#MAX} when unbounded */
     public ComputeCapability maxComputeCapability() { return maxComputeCapability; }
-
     /** @return whether this is a multi-head latent attention (MLA) backend */
     public boolean isMla() { return mla; }
-
     /** @return whether this backend implements sparse attention */
     public boolean isSparse() { return sparse; }
-
     /** @return whether attention sinks are supported */
     public boolean supportsSink() { return sink; }
-
     /** @return whether partial multimodal token full attention (mm prefix) is supported */
     public boolean supportsMmPrefix() { return mmPrefix; }
-
     /** @return whether per-head quantization scales are supported */
     public boolean supportsPerHeadQuantScales() { return perHeadQuantScales; }
-
     /** @return whether non-causal (bidirectional) attention in the decoder path is supported */
     public boolean supportsNonCausal() { return nonCausal; }
-
     /** @return whether batch-invariant kernels are available */
     public boolean supportsBatchInvariance() { return batchInvariance; }
-
     /** @return whether a KV connector may be used (vLLM's default: yes) */
     public boolean supportsKvConnector() { return kvConnector; }
-
-    /** @return whether the head size is supported */
+    /** @return whether the head size is supported: in the list (if any) and not below the lower bound */
     public boolean supportsHeadSize(int headSize) {
-        return headSizes.isEmpty() || headSizes.contains(headSize);
+        return (headSizes.isEmpty() || headSizes.contains(headSize)) && headSize >= minHeadSize;
     }
 
     /** @return whether the model data type is supported; a {@code torch.} prefix is ignored */
@@ -143,7 +132,7 @@ public final class BackendCapabilities implements Serializable {
     }
 
     private List<Object> fields() {
-        return Arrays.asList(platform, dtypes, kvCacheDtypes, headSizes, kernelBlockSizes, attentionTypes,
+        return Arrays.asList(platform, dtypes, kvCacheDtypes, headSizes, minHeadSize, kernelBlockSizes, attentionTypes,
                 minComputeCapability, maxComputeCapability, mla, sparse, sink, mmPrefix, perHeadQuantScales,
                 nonCausal, batchInvariance, kvConnector);
     }
@@ -162,6 +151,7 @@ public final class BackendCapabilities implements Serializable {
     public String toString() {
         return "platform=" + platform.label() + ", dtypes=" + new TreeSet<>(dtypes) + ", kvCacheDtypes="
                 + new TreeSet<>(kvCacheDtypes) + ", headSizes=" + (headSizes.isEmpty() ? "any" : new TreeSet<>(headSizes))
+                + (minHeadSize > 0 ? " from " + minHeadSize : "")
                 + ", kernelBlockSizes=" + kernelBlockSizes + ", attentionTypes=" + new TreeSet<>(attentionTypes)
                 + ", computeCapability=" + minComputeCapability + ".." + maxComputeCapability + ", mla=" + mla
                 + ", sparse=" + sparse + ", sink=" + sink + ", mmPrefix=" + mmPrefix + ", perHeadQuantScales="
@@ -173,8 +163,9 @@ public final class BackendCapabilities implements Serializable {
     public static final class Builder {
         private final Platform platform;
         private Set<String> dtypes = Set.of("float16", "bfloat16");
-        private Set<String> kvCacheDtypes = Set.of("auto");
+        private Set<String> kvCacheDtypes = Set.of("auto", "float16", "bfloat16");
         private Set<Integer> headSizes = Set.of();
+        private int minHeadSize;
         private List<KernelBlockSize> kernelBlockSizes = List.of(KernelBlockSize.ANY);
         private Set<AttentionType> attentionTypes = Set.of(AttentionType.DECODER);
         private ComputeCapability minComputeCapability = ComputeCapability.MIN;
@@ -195,11 +186,14 @@ public final class BackendCapabilities implements Serializable {
         /** The supported data types (default {@code float16, bfloat16}). */
         public Builder dtypes(String... values) { this.dtypes = Set.of(values); return this; }
 
-        /** The supported kv-cache data types (default {@code auto}; none given means any). */
+        /** The supported kv-cache data types (default {@code auto, float16, bfloat16}; none given means any). */
         public Builder kvCacheDtypes(String... values) { this.kvCacheDtypes = Set.of(values); return this; }
 
         /** The supported head sizes (default: none given, meaning any). */
         public Builder headSizes(Integer... values) { this.headSizes = Set.of(values); return this; }
+
+        /** The smallest supported head size (default 0: no bound); with {@link #headSizes} both must hold. */
+        public Builder minHeadSize(int value) { this.minHeadSize = Math.max(0, value); return this; }
 
         /** The kernel block sizes (default {@code MultipleOf(1)}; none given means any). */
         public Builder kernelBlockSizes(KernelBlockSize... values) { this.kernelBlockSizes = List.of(values); return this; }

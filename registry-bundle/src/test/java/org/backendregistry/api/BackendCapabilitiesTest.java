@@ -18,6 +18,9 @@ class BackendCapabilitiesTest {
         BackendCapabilities defaults = BackendCapabilities.builder(Platform.CUDA).build();
 
         assertEquals(Set.of("float16", "bfloat16"), defaults.dtypes());
+        assertEquals(Set.of("auto", "float16", "bfloat16"), defaults.kvCacheDtypes());
+        assertEquals(0, defaults.minHeadSize());
+        assertTrue(defaults.supportsHeadSize(1));
         assertEquals(List.of(KernelBlockSize.multipleOf(1)), defaults.kernelBlockSizes());
         assertEquals(Set.of(AttentionType.DECODER), defaults.attentionTypes());
         assertTrue(defaults.supportsKvConnector());
@@ -32,6 +35,21 @@ class BackendCapabilitiesTest {
         assertEquals(one, BackendCapabilities.builder(Platform.CUDA).headSizes(64).sink(true).build());
         assertEquals(one.hashCode(), BackendCapabilities.builder(Platform.CUDA).headSizes(64).sink(true).build().hashCode());
         assertNotEquals(one, BackendCapabilities.builder(Platform.CUDA).headSizes(64).build());
+    }
+
+    @Test
+    void aLowerHeadSizeBoundAcceptsEverySizeFromThereOnAndAddsToAList() {
+        BackendCapabilities triton = BackendCapabilities.builder(Platform.CUDA).minHeadSize(32).build();
+        BackendCapabilities listed = BackendCapabilities.builder(Platform.CUDA).headSizes(16, 64).minHeadSize(32).build();
+
+        assertFalse(triton.supportsHeadSize(16));
+        assertTrue(triton.supportsHeadSize(32));
+        assertTrue(triton.supportsHeadSize(100));
+        assertFalse(listed.supportsHeadSize(16));
+        assertTrue(listed.supportsHeadSize(64));
+        assertFalse(listed.supportsHeadSize(100));
+        assertTrue(triton.toString().contains("headSizes=any from 32"), triton.toString());
+        assertNotEquals(triton, BackendCapabilities.builder(Platform.CUDA).build());
     }
 
     @Test

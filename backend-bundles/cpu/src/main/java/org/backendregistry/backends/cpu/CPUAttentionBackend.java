@@ -2,9 +2,11 @@ package org.backendregistry.backends.cpu;
 
 import java.util.Arrays;
 
+import org.backendregistry.api.AttentionType;
 import org.backendregistry.api.BackendCapabilities;
 import org.backendregistry.api.BackendDefault;
 import org.backendregistry.api.BackendName;
+import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.api.Platform;
 import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.AttentionInput;
@@ -12,7 +14,12 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The default CPU_ATTN: attention computed on the JVM in float, one query head at a time, over blocks
- * of keys.
+ * of keys. It declares what vLLM's {@code CPUAttentionBackend} declares.
+ * <p>
+ * Source: vLLM {@code vllm/v1/attention/backends/cpu_attn.py}, the newest version in the source index (index
+ * id 54553662837; the index names no commit for it): the one whose kernel block sizes are
+ * {@code [MultipleOf(16)]} and whose kv cache takes fp8. Older versions (e.g. commit 00358600ed52) had no
+ * kernel block sizes, no fp8 and no head size 512.
  */
 @Component(service = AttentionBackend.class)
 @BackendName("CPU_ATTN")
@@ -22,11 +29,15 @@ public class CPUAttentionBackend implements AttentionBackend {
     /** Keys per block; each block's weighted values are summed apart before joining the total. */
     private static final int KEY_BLOCK = 32;
 
-    // vLLM's CPU_ATTN: fp16/bf16/fp32, no quantized kv cache, these head sizes.
+    // vLLM's CPU kernels store fp8 caches and need blocks of a multiple of 16 tokens; non-causal attention
+    // and every attention type run, sinks are not declared.
     private static final BackendCapabilities CAPABILITIES = BackendCapabilities.builder(Platform.CPU)
             .dtypes("float16", "bfloat16", "float32")
-            .kvCacheDtypes("auto")
-            .headSizes(32, 64, 80, 96, 112, 128, 160, 192, 224, 256)
+            .kvCacheDtypes("auto", "fp8", "fp8_e4m3", "fp8_e5m2")
+            .kernelBlockSizes(KernelBlockSize.multipleOf(16))
+            .headSizes(32, 64, 80, 96, 112, 128, 160, 192, 224, 256, 512)
+            .attentionTypes(AttentionType.values())
+            .nonCausal(true)
             .build();
 
     @Override

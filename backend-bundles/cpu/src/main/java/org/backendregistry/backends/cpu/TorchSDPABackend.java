@@ -11,6 +11,10 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default TORCH_SDPA: PyTorch's "math" scaled dot-product attention on the JVM, per query head a
  * full score matrix, its row-wise softmax, times the values.
+ * <p>
+ * Source: vLLM keeps TORCH_SDPA as a tag without a backend class ({@code TORCH_SDPA = ""}, "only used for
+ * ViT", in {@code vllm/v1/attention/backends/registry.py} at commit 0033bf03abd6), so no vLLM class declares
+ * anything for it; this declares what {@code torch.nn.functional.scaled_dot_product_attention} takes.
  */
 @Component(service = AttentionBackend.class)
 @BackendName("TORCH_SDPA")

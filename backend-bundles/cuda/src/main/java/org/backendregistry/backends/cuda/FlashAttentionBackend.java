@@ -8,7 +8,14 @@ import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.attention.AttentionBackend;
 import org.osgi.service.component.annotations.Component;
 
-/** The default FLASH_ATTN: FlashAttention 2/3 kernels; an fp8 kv cache needs FlashAttention 3 (Hopper). */
+/**
+ * The default FLASH_ATTN: FlashAttention 2/3/4 kernels; an fp8 kv cache needs FlashAttention 3 (Hopper).
+ * <p>
+ * Source: vLLM {@code vllm/v1/attention/backends/flash_attn.py}, the newest version in the source index (index id
+ * 68808280971; the index names no commit for it). Sinks and per-head quant scales are what vLLM reports with
+ * FlashAttention 3 and later installed; its further combination rules (sinks below compute capability 9.0, fp8
+ * caches without FA3/FA4) are not modelled.
+ */
 @Component(service = AttentionBackend.class)
 @BackendName("FLASH_ATTN")
 @BackendDefault
@@ -16,12 +23,15 @@ public class FlashAttentionBackend extends HardwareKernelBackend {
 
     public FlashAttentionBackend() {
         super("FLASH_ATTN", cuda("float16", "bfloat16")
-                .kvCacheDtypes("auto", "fp8", "fp8_e4m3")
+                .kvCacheDtypes("auto", "float16", "bfloat16", "fp8", "fp8_e4m3")
                 .headSizes(multiplesOf(8, 256))
                 .kernelBlockSizes(KernelBlockSize.multipleOf(16))
                 .computeCapabilities(ComputeCapability.of(8, 0), ComputeCapability.MAX)
                 .sink(true)
                 .attentionTypes(AttentionType.values())
+                .nonCausal(true)
+                .batchInvariance(true)
+                .perHeadQuantScales(true)
                 .build());
     }
 }

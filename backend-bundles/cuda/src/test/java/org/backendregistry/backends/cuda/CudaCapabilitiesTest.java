@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
 import java.util.Set;
 
+import org.backendregistry.api.AttentionType;
 import org.backendregistry.api.ComputeCapability;
-
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,30 @@ class CudaCapabilitiesTest {
         var capabilities = new TritonAttentionBackend().capabilities();
         assertTrue(capabilities.dtypes().contains("float32"));
         assertTrue(capabilities.kvCacheDtypes().containsAll(Set.of("fp8", "fp8_e4m3", "fp8_e5m2")));
+    }
+
+    @Test
+    void tritonAttentionTakesEveryHeadSizeFrom32EveryAttentionTypeSinksAndPerTokenHeadCaches() {
+        var capabilities = new TritonAttentionBackend().capabilities();
+        assertFalse(capabilities.supportsHeadSize(16));
+        assertTrue(capabilities.supportsHeadSize(32));
+        assertTrue(capabilities.supportsHeadSize(100));
+        assertEquals(EnumSet.allOf(AttentionType.class), capabilities.attentionTypes());
+        assertTrue(capabilities.supportsSink() && capabilities.supportsMmPrefix());
+        assertEquals(Set.of("auto", "float16", "bfloat16", "fp8", "fp8_e4m3", "fp8_e5m2", "int4_per_token_head",
+                "int8_per_token_head", "fp8_per_token_head"), capabilities.kvCacheDtypes());
+    }
+
+    @Test
+    void flashAttentionDeclaresVllmsNonCausalBatchInvarianceAndHalfPrecisionCaches() {
+        var capabilities = new FlashAttentionBackend().capabilities();
+        assertEquals(Set.of("auto", "float16", "bfloat16", "fp8", "fp8_e4m3"), capabilities.kvCacheDtypes());
+        assertTrue(capabilities.supportsNonCausal());
+        assertTrue(capabilities.supportsBatchInvariance());
+        assertTrue(capabilities.supportsPerHeadQuantScales());
+        assertEquals(Set.of("auto", "float16", "bfloat16", "fp8", "fp8_e4m3", "fp8_e5m2"),
+                new FlashInferBackend().capabilities().kvCacheDtypes());
+        assertFalse(new FlashInferBackend().capabilities().supportsNonCausal());
     }
 
     @Test

@@ -5,17 +5,20 @@ import org.backendregistry.api.BackendName;
 import org.backendregistry.attention.AttentionBackend;
 import org.osgi.service.component.annotations.Component;
 
-/** The default ROCM_AITER_TRITON_MLA: AITER MLA with Triton prefill; vLLM derives it from ROCM_AITER_MLA. */
+/**
+ * The default ROCM_AITER_TRITON_MLA: AITER MLA with Triton prefill.
+ * <p>
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/aiter_triton_mla.py}, the newest versions in the source
+ * index (e.g. index id 51865286839; the index names no commit for them): {@code AiterTritonMLABackend} extends
+ * {@code AiterMLABackend} and changes only its name and implementation, so it declares what ROCM_AITER_MLA does.
+ * (An older version, commit 3ac1a52fbb0d, extended {@code MLACommonBackend} instead.)
+ */
 @Component(service = AttentionBackend.class)
 @BackendName("ROCM_AITER_TRITON_MLA")
 @BackendDefault
 public class AiterTritonMLABackend extends HardwareKernelBackend {
 
     public AiterTritonMLABackend() {
-        super("ROCM_AITER_TRITON_MLA", rocm("float16", "bfloat16")
-                .kvCacheDtypes("auto", "fp8", "fp8_e4m3", "fp8_e5m2")
-                .headSizes(MLA_HEAD_SIZE)
-                .mla(true)
-                .build());
+        super("ROCM_AITER_TRITON_MLA", AiterMLABackend.aiterMla().build());
     }
 }

@@ -8,9 +8,6 @@ import org.backendregistry.attention.AttentionInput;
 /** A backend whose kernels run on a GPU: it declares its capabilities, and refuses to compute on the JVM. */
 abstract class HardwareKernelBackend implements AttentionBackend {
 
-    /** The head size of DeepSeek-style MLA: 512 latent dimensions plus 64 rotary ones. */
-    static final int MLA_HEAD_SIZE = 576;
-
     private final String name;
     private final BackendCapabilities capabilities;
 

@@ -2,10 +2,18 @@ package org.backendregistry.backends.rocm;
 
 import org.backendregistry.api.BackendDefault;
 import org.backendregistry.api.BackendName;
+import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.attention.AttentionBackend;
 import org.osgi.service.component.annotations.Component;
 
-/** The default ROCM_AITER_MLA_SPARSE: AITER sparse multi-head latent attention (DeepSeek V3.2). */
+/**
+ * The default ROCM_AITER_MLA_SPARSE: AITER sparse multi-head latent attention (DeepSeek V3.2), declaring what
+ * vLLM's {@code ROCMAiterMLASparseBackend} declares.
+ * <p>
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/rocm_aiter_mla_sparse.py}, the newest version in the source
+ * index that is vLLM's own (index id 67066807884; the index names no commit for it): kernel block sizes 1 and 64,
+ * no head size list, no fp8_e5m2 cache.
+ */
 @Component(service = AttentionBackend.class)
 @BackendName("ROCM_AITER_MLA_SPARSE")
 @BackendDefault
@@ -13,8 +21,8 @@ public class ROCMAiterMLASparseBackend extends HardwareKernelBackend {
 
     public ROCMAiterMLASparseBackend() {
         super("ROCM_AITER_MLA_SPARSE", rocm("float16", "bfloat16")
-                .kvCacheDtypes("auto", "fp8", "fp8_e4m3")
-                .headSizes(MLA_HEAD_SIZE)
+                .kvCacheDtypes("auto", "float16", "bfloat16", "fp8", "fp8_e4m3")
+                .kernelBlockSizes(KernelBlockSize.exactly(1), KernelBlockSize.exactly(64))
                 .mla(true)
                 .sparse(true)
                 .build());

@@ -8,7 +8,15 @@ import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.AttentionInput;
 import org.osgi.service.component.annotations.Component;
 
-/** The default PALLAS: ragged paged attention written in Pallas for Google TPUs. */
+/**
+ * The default PALLAS: ragged paged attention written in Pallas for Google TPUs.
+ * <p>
+ * Source: vLLM's registry no longer lists PALLAS ({@code vllm/v1/attention/backends/registry.py} at commit
+ * 0033bf03abd6): TPU support moved to the tpu-inference plugin, whose backend registers itself under vLLM's
+ * FLASH_ATTN name. vLLM's last in-tree {@code PallasAttentionBackend} declared none of the selector's
+ * capabilities (the base-class defaults apply); its implementation pads any head size to the TPU lane width and
+ * stores the cache in fp8 when asked, which is what this declares.
+ */
 @Component(service = AttentionBackend.class)
 @BackendName("PALLAS")
 @BackendDefault

@@ -8,7 +8,14 @@ import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.AttentionInput;
 import org.osgi.service.component.annotations.Component;
 
-/** The default IPEX: Intel Extension for PyTorch flash attention kernels on Intel GPUs (XPU). */
+/**
+ * The default IPEX: Intel Extension for PyTorch flash attention kernels on Intel GPUs (XPU).
+ * <p>
+ * Source: vLLM's registry no longer lists IPEX ({@code vllm/v1/attention/backends/registry.py} at commit
+ * 0033bf03abd6; vLLM's XPU platform now selects FLASH_ATTN or TRITON_ATTN), and its last {@code IPEX}
+ * class declared none of the selector's capabilities, so this keeps the base-class defaults with the
+ * {@code auto} cache only.
+ */
 @Component(service = AttentionBackend.class)
 @BackendName("IPEX")
 @BackendDefault

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.backendregistry.api.Platform;
@@ -14,6 +15,7 @@ import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.attention.AttentionInput;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,6 +60,17 @@ class TpuXpuCatalogTest {
 
         assertTrue(refusal.getMessage().startsWith(id.name() + " needs a " + platform.label() + " device"),
                 refusal.getMessage());
+    }
+
+    @Test
+    void pallasTakesAnyHeadSizeAndFp8CachesAndIpexOnlyTheAutoCache() throws Exception {
+        var pallas = instantiate(AttentionBackendId.PALLAS).capabilities();
+        assertEquals(Set.of("float16", "bfloat16"), pallas.dtypes());
+        assertEquals(Set.of("auto", "fp8", "fp8_e4m3", "fp8_e5m2"), pallas.kvCacheDtypes());
+        assertTrue(pallas.supportsHeadSize(72));
+        var ipex = instantiate(AttentionBackendId.IPEX).capabilities();
+        assertEquals(Set.of("auto"), ipex.kvCacheDtypes());
+        assertTrue(ipex.supportsHeadSize(72));
     }
 
     private static AttentionBackend instantiate(AttentionBackendId id) throws ReflectiveOperationException {
