@@ -111,7 +111,7 @@ final class LiveSelector {
             return answer.selection;
         }
         Selection fresh = SelectionEngine.automatic(config, current.device(),
-                current.lists().forDevice(current.device(), config.useMla()), view);
+                current.lists().forDevice(current.device(), config.useMla(), config.useSparse()), view);
         remember(config, new Answer(seen, current, fresh));
         return fresh;
     }

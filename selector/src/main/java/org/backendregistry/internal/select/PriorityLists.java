@@ -15,9 +15,11 @@ import org.backendregistry.attention.select.Device;
 
 /**
  * The platforms' priority lists: vLLM's ({@code _get_backend_priorities} in {@code platforms/cuda.py},
- * per MLA and compute capability 10.x; one list per other platform), each replaceable through the
- * selector's configuration. A list is looked up by {@code <platform>.<major>[.mla]}, then
- * {@code <platform>[.mla]}; a device without a list has no candidates.
+ * per MLA and compute capability 10.x, and in {@code platforms/rocm.py}, per sparse and MLA; one list per other
+ * platform), each replaceable through the selector's configuration. A list is looked up by
+ * {@code <platform>.<major>[.mla]}, then {@code <platform>[.mla]}; a sparse layer first looks for
+ * {@code <platform>.<major>.sparse} and {@code <platform>.sparse}, as vLLM's ROCm platform asks {@code use_sparse}
+ * before {@code use_mla}. A device without a list has no candidates.
  */
 final class PriorityLists {
 
@@ -33,9 +35,11 @@ final class PriorityLists {
                     "FLASHMLA_SPARSE")),
             Map.entry("cuda.10.mla", List.of("FLASHINFER_MLA", "CUTLASS_MLA", "FLASH_ATTN_MLA", "FLASHMLA",
                     "TRITON_MLA", "FLASHMLA_SPARSE")),
-            Map.entry("rocm", List.of("TRITON_ATTN", "ROCM_AITER_UNIFIED_ATTN", "ROCM_AITER_FA", "ROCM_ATTN")),
-            Map.entry("rocm.mla", List.of("TRITON_MLA", "ROCM_AITER_MLA", "ROCM_AITER_TRITON_MLA",
-                    "ROCM_AITER_MLA_SPARSE")),
+            // platforms/rocm.py at commit 001eda31e3d0 with every AITER switch on and the aiter package found;
+            // the switches only drop entries, and here each candidate's capabilities decide instead
+            Map.entry("rocm", List.of("ROCM_ATTN", "ROCM_AITER_FA", "ROCM_AITER_UNIFIED_ATTN", "TRITON_ATTN")),
+            Map.entry("rocm.mla", List.of("ROCM_AITER_MLA", "TRITON_MLA", "ROCM_AITER_TRITON_MLA")),
+            Map.entry("rocm.sparse", List.of("ROCM_AITER_MLA_SPARSE")),
             Map.entry("tpu", List.of("PALLAS")),
             Map.entry("xpu", List.of("IPEX")));
 
@@ -87,11 +91,24 @@ final class PriorityLists {
 
     /** @return the list for the device, MLA or not; empty when the device's platform has none */
     List<String> forDevice(Device device, boolean mla) {
+        return forDevice(device, mla, false);
+    }
+
+    /** @return the list for the device and layer: the sparse list if the platform has one, else as above */
+    List<String> forDevice(Device device, boolean mla, boolean sparse) {
+        List<String> sparseList = sparse ? find(device, ".sparse") : null;
+        if (sparseList != null) {
+            return sparseList;
+        }
+        List<String> list = find(device, mla ? ".mla" : "");
+        return list != null ? list : List.of();
+    }
+
+    private List<String> find(Device device, String suffix) {
         String platform = device.platform().label();
-        String suffix = mla ? ".mla" : "";
         List<String> byMajor = device.computeCapability()
                 .map(capability -> lists.get(platform + "." + capability.major() + suffix)).orElse(null);
-        return byMajor != null ? byMajor : lists.getOrDefault(platform + suffix, List.of());
+        return byMajor != null ? byMajor : lists.get(platform + suffix);
     }
 
     @Override

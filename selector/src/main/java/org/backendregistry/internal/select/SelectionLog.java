@@ -7,13 +7,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
+import org.backendregistry.api.Platform;
 import org.backendregistry.attention.select.Candidate;
 import org.backendregistry.attention.select.Selection;
 
 /**
- * Logs each distinct answer once, in vLLM's words ({@code Using FLASH_ATTN attention backend out of potential
- * backends: ['FLASH_ATTN', 'TRITON_ATTN'].}), and warns when the requested block size was all that kept a
- * higher-priority backend out.
+ * Logs each distinct answer once, in the words of vLLM's platform that answers it: {@code platforms/cuda.py}
+ * ({@code Using FLASH_ATTN attention backend out of potential backends: ['FLASH_ATTN', 'TRITON_ATTN'].}, after
+ * the warning that a requested block size kept higher-priority backends out) for every platform but ROCm, whose
+ * {@code platforms/rocm.py} words its lines differently. Checked against vLLM's {@code cuda.py} as of v0.27.1 and
+ * {@code rocm.py} at commit 001eda31e3d0.
  */
 final class SelectionLog {
 
@@ -36,20 +39,37 @@ final class SelectionLog {
         if (!logged.add(key)) {
             return;
         }
+        boolean rocm = selection.device().platform() == Platform.ROCM;
         if (selection.explicit()) {
-            sink.accept(Level.INFO, "Using " + selection.name() + " backend.");
+            sink.accept(Level.INFO, rocm ? "Using " + selection.name() + " backend (selected via --attention-backend)."
+                    : "Using AttentionBackendEnum." + selection.name() + " backend.");
             return;
         }
-        List<String> valid = selection.candidates().stream().filter(Candidate::valid).map(Candidate::name).toList();
-        sink.accept(Level.INFO, "Using " + selection.name() + " attention backend out of potential backends: "
-                + quoted(valid) + ".");
+        String valid = quoted(selection.candidates().stream().filter(Candidate::valid).map(Candidate::name).toList());
+        if (rocm) {
+            List<String> rejected = selection.candidates().stream().filter(c -> !c.valid()).map(Candidate::name).toList();
+            sink.accept(Level.INFO, rejected.isEmpty()
+                    ? "Using " + selection.name() + " backend out of potential backends: " + valid + "."
+                    : "Found incompatible backend(s) [" + String.join(", ", rejected) + "] with "
+                            + selection.config().attnType() + ". Overriding with " + selection.name()
+                            + " out of potential backends: " + valid + ".");
+            return;
+        }
+        warnIfTheBlockSizePrecluded(selection);
+        sink.accept(Level.INFO, "Using " + selection.name() + " attention backend out of potential backends: " + valid
+                + ".");
+    }
+
+    /** vLLM's warning when the requested block size alone rejected backends ahead of the chosen one. */
+    private void warnIfTheBlockSizePrecluded(Selection selection) {
+        Integer blockSize = selection.config().blockSize();
         List<String> precluded = selection.candidates().stream().takeWhile(candidate -> !candidate.chosen())
                 .filter(candidate -> candidate.reasons().equals(List.of("block_size not supported")))
                 .map(Candidate::name).toList();
-        if (!precluded.isEmpty()) {
-            sink.accept(Level.WARNING, "block_size=" + selection.config().blockSize() + " precluded higher-priority "
-                    + "backends " + quoted(precluded) + "; using " + selection.name()
-                    + ". Leave the block size open (None) or choose one these backends support to use them.");
+        if (blockSize != null && !precluded.isEmpty()) {
+            sink.accept(Level.WARNING, "--block-size " + blockSize + " precluded higher-priority backend(s) "
+                    + String.join(", ", precluded) + ". Using " + selection.name() + " instead, which may result in "
+                    + "reduced performance. Consider removing --block-size to auto-select the optimal block size.");
         }
     }
 

@@ -125,7 +125,7 @@ class LiveSelectorTest {
         assertEquals(List.of("FLASH_ATTN_MLA", "FLASHMLA", "FLASHINFER_MLA", "TRITON_MLA", "FLASHMLA_SPARSE"),
                 selector.priorities(true));
         device(Device.of(Platform.ROCM, null));
-        assertEquals(List.of("TRITON_ATTN", "ROCM_AITER_UNIFIED_ATTN", "ROCM_AITER_FA", "ROCM_ATTN"),
+        assertEquals(List.of("ROCM_ATTN", "ROCM_AITER_FA", "ROCM_AITER_UNIFIED_ATTN", "TRITON_ATTN"),
                 selector.priorities(false));
         device(Device.of(Platform.TPU, null));
         assertEquals(List.of("PALLAS"), selector.priorities(false));
@@ -163,7 +163,7 @@ class LiveSelectorTest {
         assertEquals("Selected backend FLASH_ATTN is not valid for this configuration. Reason: "
                 + "['head_size not supported', 'attention sinks not supported']", failure.getMessage());
         assertEquals("TRITON_ATTN", selector.select(BF16_128, "TRITON_ATTN").name());
-        assertEquals(List.of("INFO Using TRITON_ATTN backend."), log);
+        assertEquals(List.of("INFO Using AttentionBackendEnum.TRITON_ATTN backend."), log);
         assertEquals("Selected backend FLEX_ATTENTION is not valid for this configuration. Reason: ['no provider']",
                 assertThrows(InvalidBackendChoiceException.class, () -> selector.select(BF16_128, "FLEX_ATTENTION"))
                         .getMessage());
@@ -208,7 +208,7 @@ class LiveSelectorTest {
     }
 
     @Test
-    void aBlockSizeThatKeptOutAHigherPriorityBackendIsWarnedAbout() {
+    void aBlockSizeThatKeptOutAHigherPriorityBackendIsWarnedAboutInVllmsWordsBeforeTheChoice() {
         device(HOPPER);
         providers.serve("FLASH_ATTN", cuda().kernelBlockSizes(KernelBlockSize.exactly(64)).build())
                 .serve("FLASHINFER", cuda().build());
@@ -216,9 +216,30 @@ class LiveSelectorTest {
         selector.select(BF16_128.toBuilder().blockSize(16).build());
         selector.select(BF16_128.toBuilder().blockSize(16).build());
 
-        assertEquals(List.of("INFO Using FLASHINFER attention backend out of potential backends: ['FLASHINFER'].",
-                "WARNING block_size=16 precluded higher-priority backends ['FLASH_ATTN']; using FLASHINFER. Leave the "
-                        + "block size open (None) or choose one these backends support to use them."), log);
+        assertEquals(List.of("WARNING --block-size 16 precluded higher-priority backend(s) FLASH_ATTN. Using FLASHINFER "
+                + "instead, which may result in reduced performance. Consider removing --block-size to auto-select the "
+                + "optimal block size.",
+                "INFO Using FLASHINFER attention backend out of potential backends: ['FLASHINFER']."), log);
+    }
+
+    @Test
+    void onRocmTheChoiceIsLoggedInTheWordsOfVllmsRocmPlatform() {
+        device(Device.of(Platform.ROCM, null));
+        BackendCapabilities rocm = BackendCapabilities.builder(Platform.ROCM).build();
+        providers.serve("ROCM_ATTN", rocm).serve("ROCM_AITER_FA", rocm).serve("ROCM_AITER_UNIFIED_ATTN", rocm)
+                .serve("TRITON_ATTN", rocm);
+
+        selector.select(BF16_128);
+        selector.select(BF16_128, "TRITON_ATTN");
+        providers.serve("ROCM_ATTN", BackendCapabilities.builder(Platform.ROCM).headSizes(64).build());
+        selector.select(BF16_128);
+
+        assertEquals(List.of("INFO Using ROCM_ATTN backend out of potential backends: ['ROCM_ATTN', 'ROCM_AITER_FA', "
+                + "'ROCM_AITER_UNIFIED_ATTN', 'TRITON_ATTN'].",
+                "INFO Using TRITON_ATTN backend (selected via --attention-backend).",
+                "INFO Found incompatible backend(s) [ROCM_ATTN] with AttentionType.DECODER. Overriding with "
+                        + "ROCM_AITER_FA out of potential backends: ['ROCM_AITER_FA', 'ROCM_AITER_UNIFIED_ATTN', "
+                        + "'TRITON_ATTN']."), log);
     }
 
     @Test
