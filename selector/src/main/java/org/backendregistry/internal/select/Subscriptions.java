@@ -17,6 +17,8 @@ import org.backendregistry.attention.select.SelectionSubscription;
  * The subscribed configs. After each change (of the registry or of the settings) every subscription's
  * answer is computed again on one serial executor, and its listener is told when the answer differs —
  * so each listener hears of changes one at a time, in the order they happened, on no registry thread.
+ * A subscription's first answer is the one when {@link #subscribe} returns, so a change made right after
+ * is told even when the executor runs late; changes that undo each other before it runs may go untold.
  */
 final class Subscriptions {
 
@@ -38,7 +40,9 @@ final class Subscriptions {
 
     SelectionSubscription subscribe(AttentionSelectorConfig config, SelectionListener listener) {
         Subscription subscription = new Subscription(config, listener);
-        serial.execute(() -> subscription.last = outcome(config));
+        // computed here, not on the executor: a late executor would take a later answer for the first one
+        // and never tell the change in between. Adding to the list publishes it to the executor's tasks.
+        subscription.last = outcome(config);
         subscriptions.add(subscription);
         return subscription;
     }
@@ -66,7 +70,7 @@ final class Subscriptions {
     private final class Subscription implements SelectionSubscription {
         private final AttentionSelectorConfig config;
         private final SelectionListener listener;
-        private Outcome last; // touched on the serial executor only
+        private Outcome last; // first set by subscribe before the list publishes it, then on the serial executor only
 
         Subscription(AttentionSelectorConfig config, SelectionListener listener) {
             this.config = config;
