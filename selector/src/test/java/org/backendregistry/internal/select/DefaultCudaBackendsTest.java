@@ -56,8 +56,8 @@ class DefaultCudaBackendsTest {
                 + "attn_type=AttentionType.DECODER, use_non_causal=False, use_batch_invariant=False, "
                 + "use_kv_connector=False). Reasons: {FLASH_ATTN_MLA: [head_size not supported, sparse not supported], "
                 + "FLASHMLA: [head_size not supported, sparse not supported], FLASHINFER_MLA: [head_size not supported, "
-                + "sparse not supported, compute capability not supported], TRITON_MLA: [head_size not supported, "
-                + "sparse not supported], FLASHMLA_SPARSE: [head_size not supported]}.",
+                + "sparse not supported, compute capability not supported], TRITON_MLA: [sparse not supported], "
+                + "FLASHMLA_SPARSE: [head_size not supported]}.",
                 assertThrows(NoValidBackendException.class, () -> selector.select(config)).getMessage());
     }
 

@@ -7,7 +7,13 @@ import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.attention.AttentionBackend;
 import org.osgi.service.component.annotations.Component;
 
-/** The default FLASHINFER_MLA: FlashInfer's multi-head latent attention kernels (Blackwell). */
+/**
+ * The default FLASHINFER_MLA: FlashInfer's multi-head latent attention kernels (Blackwell).
+ * <p>
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/flashinfer_mla.py}, the newest version in the source index
+ * (index id 57684121124; the index names no commit for it): half-precision and fp8 caches, blocks 32 and 64,
+ * compute capability 10.x.
+ */
 @Component(service = AttentionBackend.class)
 @BackendName("FLASHINFER_MLA")
 @BackendDefault
@@ -15,7 +21,7 @@ public class FlashInferMLABackend extends HardwareKernelBackend {
 
     public FlashInferMLABackend() {
         super("FLASHINFER_MLA", cuda("float16", "bfloat16")
-                .kvCacheDtypes("auto", "fp8", "fp8_e4m3")
+                .kvCacheDtypes("auto", "float16", "bfloat16", "fp8", "fp8_e4m3")
                 .headSizes(MLA_HEAD_SIZE)
                 .mla(true)
                 .kernelBlockSizes(KernelBlockSize.exactly(32), KernelBlockSize.exactly(64))

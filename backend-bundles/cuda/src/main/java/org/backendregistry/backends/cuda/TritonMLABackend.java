@@ -2,10 +2,17 @@ package org.backendregistry.backends.cuda;
 
 import org.backendregistry.api.BackendDefault;
 import org.backendregistry.api.BackendName;
+import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.attention.AttentionBackend;
 import org.osgi.service.component.annotations.Component;
 
-/** The default TRITON_MLA: multi-head latent attention decode in Triton, without an fp8 kv cache. */
+/**
+ * The default TRITON_MLA: multi-head latent attention decode in Triton.
+ * <p>
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/triton_mla.py}, the newest versions in the source index
+ * (index ids 57530552792 and 70671192806; the index names no commit for them): any head size (an empty list),
+ * MultipleOf(16) blocks, half-precision and fp8 caches. Older versions took the {@code auto} cache only.
+ */
 @Component(service = AttentionBackend.class)
 @BackendName("TRITON_MLA")
 @BackendDefault
@@ -13,8 +20,8 @@ public class TritonMLABackend extends HardwareKernelBackend {
 
     public TritonMLABackend() {
         super("TRITON_MLA", cuda("float16", "bfloat16")
-                .kvCacheDtypes("auto")
-                .headSizes(MLA_HEAD_SIZE)
+                .kvCacheDtypes("auto", "float16", "bfloat16", "fp8", "fp8_e4m3")
+                .kernelBlockSizes(KernelBlockSize.multipleOf(16))
                 .mla(true)
                 .build());
     }

@@ -90,6 +90,33 @@ class CudaCapabilitiesTest {
         assertFalse(new FlashAttentionBackend().capabilities().supportsBlockSize(8));
         assertFalse(new CutlassMLABackend().capabilities().supportsBlockSize(64));
         assertTrue(new CutlassMLABackend().capabilities().supportsBlockSize(256));
-        assertTrue(new TritonMLABackend().capabilities().supportsBlockSize(1));
+        assertFalse(new TritonMLABackend().capabilities().supportsBlockSize(8));
+        assertTrue(new TritonMLABackend().capabilities().supportsBlockSize(48));
+        assertTrue(new FlexAttentionBackend().capabilities().supportsBlockSize(32));
+        assertFalse(new FlexAttentionBackend().capabilities().supportsBlockSize(8));
+    }
+
+    @Test
+    void mlaBackendsTakeTheCachesVllmsNewestClassesList() {
+        assertEquals(Set.of("auto", "float16", "bfloat16"), new FlashAttnMLABackend().capabilities().kvCacheDtypes());
+        assertTrue(new FlashAttnMLABackend().capabilities().supportsBatchInvariance());
+        assertEquals(Set.of("auto", "bfloat16", "fp8", "fp8_e4m3"), new FlashMLABackend().capabilities().kvCacheDtypes());
+        assertEquals(Set.of("auto", "float16", "bfloat16", "fp8", "fp8_e4m3"),
+                new FlashInferMLABackend().capabilities().kvCacheDtypes());
+        assertEquals(Set.of("auto", "float16", "bfloat16", "fp8", "fp8_e4m3"),
+                new CutlassMLABackend().capabilities().kvCacheDtypes());
+        assertEquals(Set.of("auto", "float16", "bfloat16", "fp8", "fp8_e4m3"),
+                new TritonMLABackend().capabilities().kvCacheDtypes());
+        assertEquals(Set.of("auto", "bfloat16", "fp8_ds_mla", "fp8"),
+                new FlashMLASparseBackend().capabilities().kvCacheDtypes());
+    }
+
+    @Test
+    void tritonMlaTakesAnyHeadSizeAndFlexAttentionIsNonCausalWithMultimodalPrefixes() {
+        assertTrue(new TritonMLABackend().capabilities().supportsHeadSize(192));
+        assertEquals(Set.of(576), new FlashMLABackend().capabilities().headSizes());
+        var flex = new FlexAttentionBackend().capabilities();
+        assertTrue(flex.supportsNonCausal() && flex.supportsMmPrefix() && flex.supportsBatchInvariance());
+        assertEquals(Set.of("auto", "bfloat16"), flex.kvCacheDtypes());
     }
 }
