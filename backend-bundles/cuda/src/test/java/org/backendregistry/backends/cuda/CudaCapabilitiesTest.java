@@ -97,7 +97,7 @@ class CudaCapabilitiesTest {
     }
 
     @Test
-    void mlaBackendsTakeTheCachesVllmsNewestClassesList() {
+    void mlaAndTreeBackendsTakeTheCachesVllmsNewestClassesList() {
         assertEquals(Set.of("auto", "float16", "bfloat16"), new FlashAttnMLABackend().capabilities().kvCacheDtypes());
         assertTrue(new FlashAttnMLABackend().capabilities().supportsBatchInvariance());
         assertEquals(Set.of("auto", "bfloat16", "fp8", "fp8_e4m3"), new FlashMLABackend().capabilities().kvCacheDtypes());
@@ -109,6 +109,8 @@ class CudaCapabilitiesTest {
                 new TritonMLABackend().capabilities().kvCacheDtypes());
         assertEquals(Set.of("auto", "bfloat16", "fp8_ds_mla", "fp8"),
                 new FlashMLASparseBackend().capabilities().kvCacheDtypes());
+        assertEquals(Set.of("auto", "float16", "bfloat16"), new TreeAttentionBackend().capabilities().kvCacheDtypes());
+        assertEquals(Set.of(32, 64, 96, 128, 160, 192, 224, 256), new TreeAttentionBackend().capabilities().headSizes());
     }
 
     @Test
