@@ -233,10 +233,17 @@ class LiveSelectorTest {
         selector.select(BF16_128, "TRITON_ATTN");
         providers.serve("ROCM_ATTN", BackendCapabilities.builder(Platform.ROCM).headSizes(64).build());
         selector.select(BF16_128);
+        // rocm.py has no block-size warning: a block size that rejects ROCM_ATTN only makes it incompatible
+        providers.serve("ROCM_ATTN", BackendCapabilities.builder(Platform.ROCM)
+                .kernelBlockSizes(KernelBlockSize.exactly(64)).build());
+        selector.select(BF16_128.toBuilder().blockSize(16).build());
 
         assertEquals(List.of("INFO Using ROCM_ATTN backend out of potential backends: ['ROCM_ATTN', 'ROCM_AITER_FA', "
                 + "'ROCM_AITER_UNIFIED_ATTN', 'TRITON_ATTN'].",
                 "INFO Using TRITON_ATTN backend (selected via --attention-backend).",
+                "INFO Found incompatible backend(s) [ROCM_ATTN] with AttentionType.DECODER. Overriding with "
+                        + "ROCM_AITER_FA out of potential backends: ['ROCM_AITER_FA', 'ROCM_AITER_UNIFIED_ATTN', "
+                        + "'TRITON_ATTN'].",
                 "INFO Found incompatible backend(s) [ROCM_ATTN] with AttentionType.DECODER. Overriding with "
                         + "ROCM_AITER_FA out of potential backends: ['ROCM_AITER_FA', 'ROCM_AITER_UNIFIED_ATTN', "
                         + "'TRITON_ATTN']."), log);
