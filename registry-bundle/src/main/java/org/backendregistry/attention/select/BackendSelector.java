@@ -14,8 +14,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * override's, not the default's — and the first that fits is chosen.
  *
  * <p>Answers are cached per config and dropped whenever the registry changes, so the first {@code select}
- * after a bundle comes or goes sees the new providers. The first answer of each kind is logged as vLLM
- * logs it: {@code Using FLASH_ATTN attention backend out of potential backends: ['FLASH_ATTN', 'TRITON_ATTN'].}
+ * after a bundle comes or goes sees the new providers. The first answer of each kind is logged as the vLLM
+ * platform that would have given it logs it: {@code Using FLASH_ATTN attention backend out of potential
+ * backends: ['FLASH_ATTN', 'TRITON_ATTN'].} (cuda, and every other platform but rocm, whose lines are those of
+ * vLLM's {@code platforms/rocm.py}); a sparse layer on rocm walks the list {@code rocm.sparse}.
  */
 @ProviderType
 public interface BackendSelector {
