@@ -16,8 +16,7 @@ import org.osgi.service.component.annotations.Component;
  * The default CPU_ATTN: attention computed on the JVM in float, one query head at a time, over blocks
  * of keys. It declares what vLLM's {@code CPUAttentionBackend} declares.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/cpu_attn.py}, the newest version in the source index (index
- * id 54553662837; the index names no commit for it): the one whose kernel block sizes are
+ * Source: vLLM {@code vllm/v1/attention/backends/cpu_attn.py}, the newest version in vLLM's main branch (late 2026): the one whose kernel block sizes are
  * {@code [MultipleOf(16)]} and whose kv cache takes fp8. Older versions (e.g. commit 00358600ed52) had no
  * kernel block sizes, no fp8 and no head size 512.
  */

@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Component;
  * the query's shape, so a layer that adds it to its residual stream leaves the stream unchanged.
  * <p>
  * Source: vLLM's registry names {@code vllm.v1.attention.backends.no_attention.NoAttentionBackend}
- * ({@code registry.py} at commit 0033bf03abd6), a file the source index does not hold; nothing is computed, so
+ * ({@code registry.py} at commit 0033bf03abd6), a class not compared here; nothing is computed, so
  * this declares no limits beyond the data types.
  */
 @Component(service = AttentionBackend.class)

@@ -22,7 +22,7 @@ class CPUAttentionBackendTest extends JvmAttentionContract {
         return new CPUAttentionBackend();
     }
 
-    /** vLLM's cpu_attn.py (newest version in the source index): the values a selector checks. */
+    /** vLLM's cpu_attn.py (newest version in vLLM's main branch, late 2026): the values a selector checks. */
     @Test
     void declaresWhatVllmsCpuAttentionBackendDeclares() {
         var capabilities = backend().capabilities();

