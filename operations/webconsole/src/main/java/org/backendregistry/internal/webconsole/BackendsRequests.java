@@ -77,7 +77,7 @@ final class BackendsRequests {
         RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
         if (uri.endsWith(".json")) {
             return Reply.of("application/json", unchanged ? RuntimeJson.unchanged(dto.generation, changeCount)
-                    : RuntimeJson.of(dto, changeCount));
+                    : RuntimeJson.of(dto, changeCount, DeviceView.of(current)));
         }
         if (uri.endsWith(".part")) {
             return unchanged ? Reply.status(204, null)
@@ -89,8 +89,10 @@ final class BackendsRequests {
         // outside the part the script swaps, so that a registry change keeps the form and its answer
         String selectionPart = SelectionHtml.render(current != null, fields, attentionNames(dto),
                 current == null || selection == null ? null : SelectionAnswer.of(current, selection), appRoot);
-        return Reply.framed(PageHtml.render(dto, changeCount, appRoot, guard.token(), name) + selectionPart
-                + PageHtml.script());
+        // the device changes only with the selector's configuration, not with the registry: shown as of this load,
+        // above the part that follows the registry
+        return Reply.framed(PageHtml.device(DeviceView.of(current))
+                + PageHtml.render(dto, changeCount, appRoot, guard.token(), name) + selectionPart + PageHtml.script());
     }
 
     /** @return a 303 to the name's detail view, or why the action was refused */
