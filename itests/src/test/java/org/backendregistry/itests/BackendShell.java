@@ -3,6 +3,8 @@ package org.backendregistry.itests;
 import static org.junit.Assert.assertNotNull;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -35,10 +37,11 @@ public final class BackendShell implements AutoCloseable {
         Arrays.fill(types, String.class);
         try {
             Method method = commands.getClass().getMethod(function, types);
-            // the commands print to the session's output, which outside a shell is System.out
+            // the commands print to the session's output, which outside a shell is System.out; only what this thread
+            // prints is the command's: the framework logs events on threads of its own meanwhile
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             PrintStream console = System.out;
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(new ThisThreadOnly(printed, console), true, StandardCharsets.UTF_8));
             try {
                 method.invoke(commands, (Object[]) arguments);
             } finally {
@@ -51,6 +54,38 @@ public final class BackendShell implements AutoCloseable {
             throw new AssertionError("backend:" + function + " threw instead of answering", threw.getCause());
         } catch (ReflectiveOperationException notACommand) {
             throw new AssertionError("backend:" + function + " with " + arguments.length + " arguments", notACommand);
+        }
+    }
+
+    /** Takes what the creating thread writes; what other threads write goes on to the console. */
+    private static final class ThisThreadOnly extends OutputStream {
+
+        private final Thread owner = Thread.currentThread();
+        private final OutputStream mine;
+        private final OutputStream others;
+
+        ThisThreadOnly(OutputStream mine, OutputStream others) {
+            this.mine = mine;
+            this.others = others;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            target().write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            target().write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            target().flush();
+        }
+
+        private OutputStream target() {
+            return Thread.currentThread() == owner ? mine : others;
         }
     }
 

@@ -1,12 +1,17 @@
 package org.backendregistry.itests.browser;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What an operator reads and presses on the Backends page; each read finds its cell anew, as the page swaps. */
@@ -66,6 +71,51 @@ final class BackendsPage {
             return true;
         });
         waitFor().until(d -> !d.findElements(By.id("backends")).isEmpty());
+    }
+
+    /**
+     * Fills in the Selection form as an operator does, sends it and waits for the page with the selector's answer.
+     *
+     * @param fields  the text fields to fill in (the others are left empty)
+     * @param backend the value of the explicit choice to pick: {@code auto}, a name, or empty
+     */
+    void select(Map<String, String> fields, String backend) {
+        WebElement form = driver.findElement(By.cssSelector("#selection form.selection"));
+        fields.forEach((key, value) -> {
+            WebElement input = form.findElement(By.name(key));
+            input.clear();
+            input.sendKeys(value);
+        });
+        new Select(form.findElement(By.name("backend"))).selectByValue(backend);
+        form.findElement(By.xpath(".//button[normalize-space(.)='Select']")).click();
+        waitFor().until(ExpectedConditions.stalenessOf(form));
+        waitFor().until(d -> !d.findElements(By.cssSelector("#selection p.chosen, #selection p.failure")).isEmpty());
+    }
+
+    /** @return the selector's answer as the page shows it: the chosen line or the failure message */
+    String selectionAnswer() {
+        return driver.findElement(By.cssSelector("#selection p.chosen, #selection p.failure")).getText().trim();
+    }
+
+    /** @return the candidates table under the answer: each name with its provider and reasons, in the page's order */
+    Map<String, List<String>> candidates() {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (WebElement row : driver.findElements(By.cssSelector("#selection table.candidates tbody tr"))) {
+            List<String> cells = row.findElements(By.tagName("td")).stream().map(c -> c.getText().trim()).toList();
+            rows.put(cells.get(0), cells.subList(1, cells.size()));
+        }
+        return rows;
+    }
+
+    /** @return the value the explicit choice shows after the answer */
+    String chosenBackendOption() {
+        return new Select(driver.findElement(By.cssSelector("#selection select[name='backend']")))
+                .getFirstSelectedOption().getAttribute("value");
+    }
+
+    /** @return the header line that names the selector's device */
+    String device() {
+        return driver.findElement(By.id("device")).getText().trim();
     }
 
     /** Marks this load of the page, so that {@link #isStillTheSameLoad} tells whether it was reloaded since. */

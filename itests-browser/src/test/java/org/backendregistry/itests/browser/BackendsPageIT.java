@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.backendregistry.attention.AttentionBackendId;
@@ -19,12 +21,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The Backends page in Debian's Chromium against the embedded Felix with the console on: one operator's session,
- * in order (credentials, the table, a hot deploy, a pin, the undeploy, a forged request).
+ * in order (credentials, the table, a hot deploy, a pin, the undeploy, two selections, a forged request). The
+ * selector is configured for an H100 (cuda, compute capability 9.0), so that the automatic selection has candidates
+ * to reject.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackendsPageIT {
@@ -41,7 +46,8 @@ class BackendsPageIT {
 
     @BeforeAll
     static void startFelixAndChromium() throws Exception {
-        felix = RunningDistribution.start("browser");
+        felix = RunningDistribution.start("browser", String.join("\n",
+                "device.platform = cuda", "device.compute.capability = 9.0", ""));
         http = new ConsoleHttp(felix.baseUrl());
         chrome = Chromium.start();
         page = new BackendsPage(chrome, felix.baseUrl());
@@ -106,7 +112,6 @@ class BackendsPageIT {
         page.openDetail("FLASH_ATTN");
         assertEquals("serving", page.statusOf(JVM));
         assertEquals("shadowed by service " + page.serviceOf(JVM), page.statusOf(CUDA));
-        screenshot("backends-page.png");
 
         page.press("Pin to " + CUDA);
 
@@ -138,6 +143,34 @@ class BackendsPageIT {
 
     @Test
     @Order(6)
+    void anAutomaticSelectionInTheFormShowsTheChosenBackendItsProviderAndEveryCandidatesReasons() throws Exception {
+        page.select(Map.of("head_size", "72", "dtype", "bfloat16"), "auto");
+
+        assertEquals("Device: cuda (compute capability 9.0), from configuration", page.device());
+        assertEquals("FLASH_ATTN is chosen: " + CUDA + "/" + CUDA_FLASH, page.selectionAnswer());
+        Map<String, List<String>> candidates = page.candidates();
+        assertEquals(List.of("FLASH_ATTN", "FLASHINFER", "TRITON_ATTN", "FLEX_ATTENTION"),
+                List.copyOf(candidates.keySet()));
+        assertEquals(List.of(CUDA + "/" + CUDA_FLASH, "chosen"), candidates.get("FLASH_ATTN"));
+        assertEquals("head_size not supported", candidates.get("FLASHINFER").get(1));
+        assertEquals("valid", candidates.get("TRITON_ATTN").get(1));
+        assertEquals("auto", page.chosenBackendOption());
+        screenshot("backends-page.png");
+    }
+
+    @Test
+    @Order(7)
+    void anExplicitChoiceThatDoesNotFitShowsVllmsMessageAndNoOtherBackend() {
+        page.select(Map.of("head_size", "72", "dtype", "bfloat16"), "FLASHINFER");
+
+        assertEquals("Selected backend FLASHINFER is not valid for this configuration. "
+                + "Reason: ['head_size not supported']", page.selectionAnswer());
+        assertEquals(Map.of(), page.candidates());
+        assertEquals("FLASHINFER", page.chosenBackendOption());
+    }
+
+    @Test
+    @Order(8)
     void aPostForgedByAnotherSiteIsRefusedAndChangesNothing() throws Exception {
         try (ForgingSite site = ForgingSite.start(felix.baseUrl() + "/system/console/backends")) {
             chrome.get(site.url());
@@ -151,9 +184,30 @@ class BackendsPageIT {
         assertFalse(felix.registryConfiguration().contains("FLASH_ATTN="));
     }
 
+    /**
+     * The whole page, not only the window: the window is stretched to the page's height for the picture. Written to
+     * {@code browser.screenshots} (under target/) and, when {@code docs.screenshot.dir} is set, there too (the README's
+     * picture is refreshed with {@code -Ddocs.screenshot.dir=$PWD/docs}).
+     */
     private static void screenshot(String name) throws Exception {
-        Path folder = Path.of(System.getProperty("browser.screenshots"));
-        Files.createDirectories(folder);
-        Files.write(folder.resolve(name), chrome.getScreenshotAs(OutputType.BYTES));
+        Dimension window = chrome.manage().window().getSize();
+        // the page's height plus what the window itself takes beyond its viewport
+        long height = ((Number) chrome.executeScript("window.scrollTo(0, 0); return document.documentElement"
+                + ".scrollHeight + window.outerHeight - window.innerHeight;")).longValue();
+        chrome.manage().window().setSize(new Dimension(window.getWidth(), (int) height));
+        try {
+            byte[] picture = chrome.getScreenshotAs(OutputType.BYTES);
+            List<String> folders = new ArrayList<>(List.of(System.getProperty("browser.screenshots")));
+            String docs = System.getProperty("docs.screenshot.dir", "");
+            if (!docs.isBlank()) {
+                folders.add(docs);
+            }
+            for (String folder : folders) {
+                Files.createDirectories(Path.of(folder));
+                Files.write(Path.of(folder).resolve(name), picture);
+            }
+        } finally {
+            chrome.manage().window().setSize(window);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,6 +57,18 @@ class ConsoleOverHttpIT {
     }
 
     @Test
+    void theJsonNamesTheDeviceTheSelectorSelectsForAndWhereItCameFrom() throws Exception {
+        Map<String, Object> runtime = http.runtime();
+
+        // nothing configures a device and no platform bundle describes one: the JVM's own cpu, by default
+        Map<String, Object> device = new HashMap<>();
+        device.put("platform", "cpu");
+        device.put("computeCapability", null);
+        device.put("origin", "DEFAULT");
+        assertEquals(device, runtime.get("device"));
+    }
+
+    @Test
     void askingSinceTheCurrentChangeCountAnswersUnchanged() throws Exception {
         Map<String, Object> runtime = http.runtime();
         long changeCount = ((Number) runtime.get("changecount")).longValue();
@@ -70,6 +83,7 @@ class ConsoleOverHttpIT {
     void theConsolesStatusDumpIncludesTheBackends() throws Exception {
         String dump = http.get("/system/console/status-backends.txt", true).body();
 
+        assertTrue(dump.contains("\nDevice: cpu, from default\n"), dump);
         assertTrue(dump.contains("FLASH_ATTN: served by org.backendregistry.backends.cuda/"
                 + "org.backendregistry.backends.cuda.FlashAttentionBackend (service "), dump);
     }

@@ -36,6 +36,14 @@ final class RunningDistribution implements AutoCloseable {
 
     /** Copies, configures and starts the distribution, and returns once the console answers with the page. */
     static RunningDistribution start(String name) throws IOException {
+        return start(name, null);
+    }
+
+    /**
+     * @param selectorConfiguration the lines of {@code etc/org.backendregistry.selector.cfg} (FileInstall makes them
+     *                              the selector's configuration as the framework starts), or {@code null} for none
+     */
+    static RunningDistribution start(String name, String selectorConfiguration) throws IOException {
         Path source = Path.of(System.getProperty("browser.distribution"));
         Path home = Path.of(System.getProperty("browser.work")).resolve(name);
         delete(home);
@@ -47,6 +55,9 @@ final class RunningDistribution implements AutoCloseable {
                 "org.osgi.service.http.port=" + port,
                 "felix.webconsole.username=" + USER,
                 "felix.webconsole.password=" + PASSWORD, ""), StandardOpenOption.APPEND);
+        if (selectorConfiguration != null) {
+            Files.writeString(home.resolve("etc/org.backendregistry.selector.cfg"), selectorConfiguration);
+        }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-jar", "backend-registry.jar")
                 .directory(home.toFile())

@@ -161,6 +161,25 @@ public class BackendRegistryKarafIT extends KarafTestSupport {
         }
     }
 
+    /**
+     * This Karaf has only scr and the features under test, none of http or webconsole: Felix Health Checks core comes
+     * with backend-registry-healthcheck alone, and its shell command runs the registry's check.
+     */
+    @Test
+    public void hcExecRunsTheBackendsCheckInAKarafWithoutHttp() throws Exception {
+        for (String web : new String[] { "http", "webconsole" }) {
+            assertTrue(web + " is installed", !featuresService.isInstalled(featuresService.getFeature(web)));
+        }
+        Subject operator = KarafShell.login(OPERATOR, OPERATOR);
+
+        // the command appears once SCR has activated Health Checks core's components
+        String health = waitingAtMost(TIMEOUT_MS).until(() -> shell().execute(operator, "hc:exec backends"),
+                out -> out.contains("Overall Health Result"));
+
+        assertTrue(health, health.contains("Overall Health Result: OK"));
+        assertTrue(health, health.matches("(?s).*\\nBackend registry +OK +\\[.*"));
+    }
+
     @Test
     public void shellUserWithOnlyTheViewerRoleMayListButIsRefusedPin() throws Exception {
         waitingAtMost(TIMEOUT_MS).alias("the shell feature's configfile becomes configuration " + ACL_PID)

@@ -3,11 +3,13 @@ package org.backendregistry.internal.webconsole;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.backendregistry.api.BackendRegistry;
+import org.backendregistry.attention.AttentionBackendId;
 import org.backendregistry.attention.select.BackendSelector;
 import org.backendregistry.api.runtime.BackendRegistryRuntime;
 import org.backendregistry.api.runtime.RegistryRuntimeDTO;
@@ -20,7 +22,7 @@ import org.osgi.service.component.ComponentServiceObjects;
  * ({@code backends.part?since=N}, 204 while the change count is N), its JSON ({@code backends.json[?since=N]})
  * the actions (POST, guarded by {@link RequestGuard}) and the selection (a read-only GET with the keys of
  * {@code backend:select}: {@code backends?head_size=48&dtype=bfloat16} on the page,
- * {@code backends.json?head_size=48&dtype=bfloat16} as JSON). The console authenticates every request before.
+ * {@code backends.json?head_size=48&dtype=bfloat16&backend=FLASH_ATTN} as JSON). The console authenticates every request before.
  */
 final class BackendsRequests {
 
@@ -75,7 +77,7 @@ final class BackendsRequests {
         RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
         if (uri.endsWith(".json")) {
             return Reply.of("application/json", unchanged ? RuntimeJson.unchanged(dto.generation, changeCount)
-                    : RuntimeJson.of(dto, changeCount));
+                    : RuntimeJson.of(dto, changeCount, DeviceView.of(current)));
         }
         if (uri.endsWith(".part")) {
             return unchanged ? Reply.status(204, null)
@@ -83,11 +85,14 @@ final class BackendsRequests {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         SelectionAnswer.KEYS.forEach(key -> fields.put(key, parameter.apply(key)));
+        fields.put(SelectionAnswer.BACKEND, parameter.apply(SelectionAnswer.BACKEND));
         // outside the part the script swaps, so that a registry change keeps the form and its answer
-        String selectionPart = SelectionHtml.render(current != null, fields,
+        String selectionPart = SelectionHtml.render(current != null, fields, attentionNames(dto),
                 current == null || selection == null ? null : SelectionAnswer.of(current, selection), appRoot);
-        return Reply.framed(PageHtml.render(dto, changeCount, appRoot, guard.token(), name) + selectionPart
-                + PageHtml.script());
+        // the device changes only with the selector's configuration, not with the registry: shown as of this load,
+        // above the part that follows the registry
+        return Reply.framed(PageHtml.device(DeviceView.of(current))
+                + PageHtml.render(dto, changeCount, appRoot, guard.token(), name) + selectionPart + PageHtml.script());
     }
 
     /** @return a 303 to the name's detail view, or why the action was refused */
@@ -116,6 +121,12 @@ final class BackendsRequests {
     static long changeCount(ServiceReference<?> runtimeReference) {
         Object count = runtimeReference.getProperty(Constants.SERVICE_CHANGECOUNT);
         return count instanceof Number number ? number.longValue() : 0L;
+    }
+
+    /** @return the attention names the registry knows now, in its order: the explicit choices of the Selection form */
+    private static List<String> attentionNames(RegistryRuntimeDTO dto) {
+        return Dtos.names(dto).stream().filter(name -> AttentionBackendId.FAMILY.displayName().equals(name.family))
+                .map(name -> name.name).toList();
     }
 
     @SuppressWarnings("unchecked")

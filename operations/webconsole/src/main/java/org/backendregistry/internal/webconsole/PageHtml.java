@@ -52,6 +52,16 @@ final class PageHtml {
         return out.append("</div>\n").toString();
     }
 
+    /**
+     * @param device the selector's device, or {@code null} when no selector runs
+     * @return the header line {@code <p class="statline" id="device">Device: cuda (...), from configuration</p>}, or
+     *         nothing without a selector
+     */
+    static String device(DeviceView device) {
+        return device == null ? ""
+                : "<p class=\"statline\" id=\"device\">" + Html.escape(device.text()) + "</p>\n";
+    }
+
     private static void failedServices(StringBuilder out, List<FailedServiceDTO> failed, String appRoot) {
         if (failed.isEmpty()) {
             return;
@@ -77,9 +87,11 @@ final class PageHtml {
     static String script() {
         return """
                 <style>
-                #backends h2 { font-size: 1.15em; margin: 1.2em 0 0.4em; }
+                #backends h2, #selection h2 { font-size: 1.15em; margin: 1.2em 0 0.4em; }
                 #backends form.action { display: inline; margin-right: 0.5em; }
-                #backends .problem { color: #a00; }
+                #backends .problem, #selection .problem { color: #a00; }
+                #selection form.selection label { display: inline-block; margin: 0 0.8em 0.3em 0; }
+                #selection form.selection select { width: auto; }
                 </style>
                 <script>
                 (function () {

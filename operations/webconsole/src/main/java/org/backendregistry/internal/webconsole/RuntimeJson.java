@@ -22,9 +22,21 @@ final class RuntimeJson {
 
     /** @return the whole state, with the runtime service's {@code service.changecount} */
     static String of(RegistryRuntimeDTO dto, long changeCount) {
+        return of(dto, changeCount, null);
+    }
+
+    /**
+     * @param device the selector's device, or {@code null} when no selector runs (then the JSON has no {@code device})
+     * @return the whole state, with the runtime service's {@code service.changecount}
+     */
+    static String of(RegistryRuntimeDTO dto, long changeCount, DeviceView device) {
         RuntimeJson json = new RuntimeJson();
         json.out.append("{\"generation\":").append(dto.generation).append(",\"changecount\":").append(changeCount)
-                .append(",\"changed\":true,\"names\":[");
+                .append(",\"changed\":true");
+        if (device != null) {
+            json.out.append(",\"device\":").append(device.json());
+        }
+        json.out.append(",\"names\":[");
         json.each(Dtos.names(dto), json::name);
         json.out.append("],\"failedServices\":[");
         json.each(Dtos.list(dto.failedServices), json::failed);

@@ -12,8 +12,16 @@ final class RuntimeText {
     }
 
     static String of(RegistryRuntimeDTO dto) {
+        return of(dto, null);
+    }
+
+    /** @param device the selector's device, or {@code null} when no selector runs (then no device line) */
+    static String of(RegistryRuntimeDTO dto, DeviceView device) {
         StringBuilder out = new StringBuilder(4096);
         out.append("Registry generation ").append(dto.generation).append('\n');
+        if (device != null) {
+            out.append(device.text()).append('\n');
+        }
         for (NameDTO name : Dtos.names(dto)) {
             out.append('\n').append(NameKey.of(name)).append(": ");
             if (name.serving == null) {

@@ -13,7 +13,8 @@ import org.backendregistry.attention.select.SelectionRequest;
 
 /**
  * What the selector answers to the page's Selection form, as {@code backend:select} answers it: the chosen name
- * and its provider, or the failure message (vLLM's, or the wrong argument's), and every candidate with its reasons.
+ * and its provider, or the failure message (vLLM's for no valid backend or an explicit choice that does not fit, or
+ * the wrong argument's), and every candidate with its reasons.
  *
  * @param request    the request as {@code key=value} pairs, as {@code backend:select} takes them
  * @param name       the chosen name, or {@code null} when none was chosen
@@ -26,6 +27,13 @@ record SelectionAnswer(String request, String name, String provider, String fail
     /** The form's fields, in the order shown: the keys of {@code backend:select} an operator changes most. */
     static final List<String> KEYS = List.of("head_size", "dtype", "kv_cache_dtype", "block_size", "use_mla",
             "use_sparse", "has_sink", "attn_type");
+
+    /**
+     * The explicit choice, as {@code backend:select} takes it: a name (never another is chosen), {@code auto}
+     * (automatic, whatever the selector's {@code attention.backend} says) or empty (the selector's own choice: its
+     * {@code attention.backend}, automatic unless configured).
+     */
+    static final String BACKEND = "backend";
 
     /** Copies the candidates. */
     SelectionAnswer {
@@ -48,18 +56,25 @@ record SelectionAnswer(String request, String name, String provider, String fail
                 pairs.add(key + "=" + value.trim());
             }
         }
+        String backend = parameter.apply(BACKEND);
+        if (backend != null && !backend.isBlank()) {
+            pairs.add(BACKEND + "=" + backend.trim());
+        }
         return String.join(" ", pairs);
     }
 
     /** @return what {@code selector} chooses for {@code request}, or why it chooses nothing */
     static SelectionAnswer of(BackendSelector selector, String request) {
         try {
-            Selection selection = selector.select(SelectionRequest.parse(request).config());
+            SelectionRequest parsed = SelectionRequest.parse(request);
+            Selection selection = parsed.backend() == null ? selector.select(parsed.config())
+                    : selector.select(parsed.config(), parsed.backend());
             return new SelectionAnswer(request, selection.name(), selection.provider().toString(), null,
                     selection.candidates());
         } catch (NoValidBackendException none) {
             return new SelectionAnswer(request, null, null, none.getMessage(), none.candidates());
         } catch (IllegalArgumentException | IllegalStateException refused) {
+            // an explicit choice that does not fit (InvalidBackendChoiceException) names its reasons in the message
             return new SelectionAnswer(request, null, null, refused.getMessage(), List.of());
         }
     }

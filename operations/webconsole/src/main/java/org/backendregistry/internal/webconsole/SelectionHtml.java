@@ -1,12 +1,15 @@
 package org.backendregistry.internal.webconsole;
 
+import java.util.List;
 import java.util.Map;
 
 import org.backendregistry.attention.select.Candidate;
 
 /**
  * The Selection part of the Backends page: a form with the keys of {@code backend:select}, read-only and so sent
- * as a GET, and the selector's answer under it; without the selector service, a line saying how to get it.
+ * as a GET, and the selector's answer under it; without the selector service, a line saying how to get it. The
+ * explicit choice is a list of the attention names the registry knows now, so that an operator picks rather than
+ * spells a name.
  */
 final class SelectionHtml {
 
@@ -24,10 +27,11 @@ final class SelectionHtml {
     /**
      * @param selectorPresent whether the BackendSelector service is there
      * @param fields          the submitted fields by key ({@code null} values for empty fields)
+     * @param backendNames    the attention names to offer as the explicit choice
      * @param answer          the selector's answer to them, or {@code null} when none was asked
      */
-    static String render(boolean selectorPresent, Map<String, String> fields, SelectionAnswer answer,
-            String appRoot) {
+    static String render(boolean selectorPresent, Map<String, String> fields, List<String> backendNames,
+            SelectionAnswer answer, String appRoot) {
         StringBuilder out = new StringBuilder(4096).append("<div id=\"").append(ID).append("\">\n<h2>Selection</h2>\n");
         if (!selectorPresent) {
             return out.append("<p class=\"problem\">").append(Html.escape(NO_SELECTOR)).append("</p>\n</div>\n")
@@ -40,11 +44,34 @@ final class SelectionHtml {
                     .append(Html.escape(fields.get(key))).append("\" placeholder=\"")
                     .append(PLACEHOLDERS.get(key)).append("\"></label>\n");
         }
+        backendChoice(out, fields.get(SelectionAnswer.BACKEND), backendNames);
         out.append("<button type=\"submit\">Select</button>\n</form>\n");
         if (answer != null) {
             answer(out, answer);
         }
         return out.append("</div>\n").toString();
+    }
+
+    /** A list of the names; a submitted name the registry no longer knows stays chosen, so the answer reads true. */
+    private static void backendChoice(StringBuilder out, String submitted, List<String> backendNames) {
+        String chosen = submitted == null ? "" : submitted.trim();
+        out.append("<label>").append(SelectionAnswer.BACKEND).append(" <select name=\"")
+                .append(SelectionAnswer.BACKEND).append("\">\n");
+        option(out, "", "as configured (attention.backend)", chosen);
+        option(out, "auto", "auto", chosen);
+        for (String name : backendNames) {
+            option(out, name, name, chosen);
+        }
+        if (!chosen.isEmpty() && !"auto".equals(chosen) && !backendNames.contains(chosen)) {
+            option(out, chosen, chosen, chosen);
+        }
+        out.append("</select></label>\n");
+    }
+
+    private static void option(StringBuilder out, String value, String label, String chosen) {
+        out.append("<option value=\"").append(Html.escape(value)).append('"')
+                .append(value.equals(chosen) ? " selected" : "").append('>').append(Html.escape(label))
+                .append("</option>\n");
     }
 
     private static void answer(StringBuilder out, SelectionAnswer answer) {

@@ -1,6 +1,7 @@
 package org.backendregistry.internal.webconsole;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.lang.reflect.Proxy;
 
 import org.backendregistry.api.BackendRegistry;
 import org.backendregistry.api.runtime.BackendRegistryRuntime;
+import org.backendregistry.attention.select.BackendSelector;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -45,6 +47,45 @@ class BackendsRequestsTest {
         assertNull(reply.contentType());
         assertTrue(reply.body().startsWith("<div id=\"backends\" data-changecount=\"5\""), reply.body());
         assertTrue(reply.body().contains("<script>"), reply.body());
+    }
+
+    @Test
+    void withASelectorThePageHeaderAndTheJsonCarryItsDevice() {
+        BackendsRequests withSelector = new BackendsRequests(unused(BackendRegistry.class), SampleRuntime::overridden,
+                runtimeReferenceWithChangeCount(5L), () -> null, BackendsRequestsTest::h100Selector);
+
+        String page = withSelector.get("/system/console/backends", null, null, "/system/console").body();
+        String json = withSelector.get("/system/console/backends.json", null, null, "/system/console").body();
+
+        assertTrue(page.startsWith("<p class=\"statline\" id=\"device\">Device: cuda (compute capability 9.0), "
+                + "from configuration</p>\n<div id=\"backends\""), page);
+        assertTrue(json.contains(",\"device\":{\"platform\":\"cuda\",\"computeCapability\":\"9.0\","
+                + "\"origin\":\"CONFIGURATION\"},"), json);
+    }
+
+    @Test
+    void thePageHeaderShowsTheSelectorsDeviceAndWhereItCameFrom() {
+        String withSelector = PageHtml.device(RuntimeJsonTest.H100);
+
+        assertEquals("<p class=\"statline\" id=\"device\">Device: cuda (compute capability 9.0), from configuration"
+                + "</p>\n", withSelector);
+        assertEquals("", PageHtml.device(null));
+    }
+
+    @Test
+    void withoutASelectorTheJsonHasNoDevice() {
+        String json = requests.get("/system/console/backends.json", null, null, "/system/console").body();
+
+        assertFalse(json.contains("\"device\""), json);
+    }
+
+    private static BackendSelector h100Selector() {
+        return (BackendSelector) Proxy.newProxyInstance(BackendsRequestsTest.class.getClassLoader(),
+                new Class<?>[] { BackendSelector.class }, (proxy, method, args) -> switch (method.getName()) {
+                    case "device" -> RuntimeJsonTest.H100.device();
+                    case "deviceOrigin" -> RuntimeJsonTest.H100.origin();
+                    default -> throw new AssertionError(method.getName() + " was not expected");
+                });
     }
 
     @Test

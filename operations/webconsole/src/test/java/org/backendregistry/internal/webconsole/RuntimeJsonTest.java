@@ -1,8 +1,13 @@
 package org.backendregistry.internal.webconsole;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.backendregistry.api.ComputeCapability;
+import org.backendregistry.api.Platform;
+import org.backendregistry.attention.select.Device;
+import org.backendregistry.attention.select.DeviceOrigin;
 import org.junit.jupiter.api.Test;
 
 class RuntimeJsonTest {
@@ -41,6 +46,41 @@ class RuntimeJsonTest {
         String json = RuntimeJson.of(dto, 5);
 
         assertTrue(json.contains("\"value\":\"a\\\"b\\\\c\\n\\u003c/script>\""), json);
+    }
+
+    static final DeviceView H100 = new DeviceView(Device.of(Platform.CUDA, ComputeCapability.of(9, 0)),
+            DeviceOrigin.CONFIGURATION);
+
+    @Test
+    void theDeviceFollowsTheCountersWithItsPlatformCapabilityAndOrigin() {
+        String json = RuntimeJson.of(SampleRuntime.overridden(), 5, H100);
+
+        assertTrue(json.startsWith("{\"generation\":7,\"changecount\":5,\"changed\":true,\"device\":{"
+                + "\"platform\":\"cuda\",\"computeCapability\":\"9.0\",\"origin\":\"CONFIGURATION\"},"
+                + "\"names\":[{"), json);
+    }
+
+    @Test
+    void aDeviceWithoutComputeCapabilityHasNullThere() {
+        String json = RuntimeJson.of(SampleRuntime.overridden(), 5, new DeviceView(Device.CPU, DeviceOrigin.DEFAULT));
+
+        assertTrue(json.contains("\"device\":{\"platform\":\"cpu\",\"computeCapability\":null,"
+                + "\"origin\":\"DEFAULT\"}"), json);
+    }
+
+    @Test
+    void withoutASelectorTheJsonHasNoDevice() {
+        assertFalse(RuntimeJson.of(SampleRuntime.overridden(), 5, null).contains("\"device\""));
+        assertFalse(RuntimeJson.of(SampleRuntime.overridden(), 5).contains("\"device\""));
+    }
+
+    @Test
+    void theStatusDumpSaysWhichDeviceAndWhereItCameFrom() {
+        String text = RuntimeText.of(SampleRuntime.overridden(), H100);
+
+        assertTrue(text.startsWith("Registry generation 7\nDevice: cuda (compute capability 9.0), from configuration\n"),
+                text);
+        assertFalse(RuntimeText.of(SampleRuntime.overridden(), null).contains("Device"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.backendregistry.attention.select.AttentionSelectorConfig;
 import org.backendregistry.attention.select.BackendSelector;
 import org.backendregistry.attention.select.Candidate;
 import org.backendregistry.attention.select.Device;
+import org.backendregistry.attention.select.InvalidBackendChoiceException;
 import org.backendregistry.attention.select.NoValidBackendException;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +36,59 @@ class SelectionAnswerTest {
                 });
     }
 
+    /** A selector that records how it was asked and refuses every explicit choice as FLASH_ATTN refuses 48. */
+    static BackendSelector explicitRefusingSelector(List<String> asked) {
+        return (BackendSelector) Proxy.newProxyInstance(SelectionAnswerTest.class.getClassLoader(),
+                new Class<?>[] { BackendSelector.class }, (proxy, method, args) -> {
+                    if (!"select".equals(method.getName())) {
+                        throw new AssertionError(method.getName() + " was not expected");
+                    }
+                    asked.add(args.length == 1 ? "select(config)" : "select(config, " + args[1] + ")");
+                    if (args.length == 2 && !"auto".equals(args[1])) {
+                        throw new InvalidBackendChoiceException((String) args[1], List.of("head_size not supported"));
+                    }
+                    throw new NoValidBackendException(Device.CPU, (AttentionSelectorConfig) args[0], CPU_REFUSES_48);
+                });
+    }
+
     @Test
     void theFilledFieldsBecomeTheRequestOfBackendSelectInTheFormsOrder() {
         Map<String, String> parameters = Map.of("dtype", "bfloat16", "head_size", " 48 ", "block_size", "",
                 "use_mla", "false", "name", "FLASH_ATTN");
 
         assertEquals("head_size=48 dtype=bfloat16 use_mla=false", SelectionAnswer.request(parameters::get));
+    }
+
+    @Test
+    void anExplicitChoiceComesLastAndAnEmptyOneIsLeftOut() {
+        Map<String, String> chosen = Map.of("head_size", "48", "dtype", "bfloat16", "backend", " FLASH_ATTN ");
+        Map<String, String> empty = Map.of("head_size", "48", "dtype", "bfloat16", "backend", "");
+
+        assertEquals("head_size=48 dtype=bfloat16 backend=FLASH_ATTN", SelectionAnswer.request(chosen::get));
+        assertEquals("head_size=48 dtype=bfloat16", SelectionAnswer.request(empty::get));
+    }
+
+    @Test
+    void anExplicitChoiceThatDoesNotFitAnswersVllmsMessageAndIsNeverReplacedByAnother() {
+        List<String> asked = new ArrayList<>();
+        SelectionAnswer answer = SelectionAnswer.of(explicitRefusingSelector(asked),
+                "head_size=48 dtype=bfloat16 backend=FLASH_ATTN");
+
+        assertNull(answer.name());
+        assertEquals("Selected backend FLASH_ATTN is not valid for this configuration. Reason: "
+                + "['head_size not supported']", answer.failure());
+        assertEquals(List.of("select(config, FLASH_ATTN)"), asked);
+    }
+
+    @Test
+    void withoutAnExplicitChoiceTheSelectorChoosesAsItIsConfiguredAndAutoAsksForAutomaticSelection() {
+        List<String> asked = new ArrayList<>();
+        BackendSelector selector = explicitRefusingSelector(asked);
+
+        SelectionAnswer.of(selector, "head_size=48 dtype=bfloat16");
+        SelectionAnswer.of(selector, "head_size=48 dtype=bfloat16 backend=auto");
+
+        assertEquals(List.of("select(config)", "select(config, auto)"), asked);
     }
 
     @Test
