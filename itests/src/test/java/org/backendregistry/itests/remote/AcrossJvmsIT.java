@@ -12,7 +12,9 @@ import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -24,6 +26,8 @@ import org.backendregistry.attention.AttentionInput;
 import org.backendregistry.attention.ReferenceAttention;
 import org.backendregistry.itests.BackendRegistryTestSupport;
 import org.backendregistry.itests.BackendShell;
+import org.backendregistry.mamba.MambaBackend;
+import org.backendregistry.mamba.MambaBackendId;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.Test;
@@ -45,6 +49,9 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
     /** How long the forked framework may take to start and publish its endpoint, on a busy 2-core machine. */
     private static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(120);
 
+    /** How long a running node may take to export again once its exporter is back in deploy/. */
+    private static final Duration REDEPLOY_TIMEOUT = Duration.ofSeconds(30);
+
     private static ExportingNode node;
 
     private RemoteSetup remote;
@@ -61,7 +68,8 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
                 mavenBundle("org.apache.aries.rsa.provider", "org.apache.aries.rsa.provider.tcp").versionAsInProject(),
                 mavenBundle("org.apache.aries.rsa.discovery", "org.apache.aries.rsa.discovery.local").versionAsInProject(),
                 mavenBundle("org.apache.aries.rsa.discovery", "org.apache.aries.rsa.discovery.zookeeper")
-                        .versionAsInProject());
+                        .versionAsInProject(),
+                SelfExportingBackendBundle.built());
     }
 
     @Before
@@ -78,8 +86,13 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
                     RemoteSetup.freeLoopbackPort());
         }
         remote.policy("prefer-remote");
+        awaitImportedFlashAttn(IMPORT_TIMEOUT);
+    }
+
+    /** Waits until the imported FLASH_ATTN serves and answers a call; fails with the exporting node's log. */
+    private void awaitImportedFlashAttn(Duration timeout) {
         try {
-            Awaitility.await().atMost(IMPORT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200))
                     .failFast("the exporting JVM exited", () -> !node.isAlive())
                     .until(() -> flashAttn().serving.imported && answers(registry.backend(AttentionBackendId.FLASH_ATTN)));
         } catch (ConditionTimeoutException | AssertionError notImported) {
@@ -108,6 +121,18 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
                     && line.contains(where) && line.endsWith("because it is the best default under remote.policy.")));
             assertTrue(shell.run("list").lines()
                     .anyMatch(line -> line.startsWith("FLASH_ATTN ") && line.contains(where)));
+
+            // export.names = FLASH_ATTN, mamba:MAMBA2: the mamba name is exported at the next port, from the same node
+            Awaitility.await().atMost(IMPORT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> remote.name("MAMBA2").serving.imported);
+            ProviderDTO mamba2 = remote.name("MAMBA2").serving;
+            assertEquals(imported.endpointFrameworkUuid, mamba2.endpointFrameworkUuid);
+            int flashPort = Integer.parseInt(imported.endpointId.substring(imported.endpointId.lastIndexOf(':') + 1));
+            assertEquals("tcp://127.0.0.1:" + (flashPort + 1), mamba2.endpointId);
+            MambaBackend mambaProxy = registry.backend(MambaBackendId.MAMBA2);
+            assertTrue(Proxy.isProxyClass(mambaProxy.getClass()));
+            // the call runs in the exporting node's default MAMBA2, whose kernels take fp16 and bf16
+            assertEquals(Set.of("float16", "bfloat16"), mambaProxy.capabilities().dtypes());
 
             remote.policy("prefer-local");
 
@@ -157,6 +182,55 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
         System.out.println("Across JVMs: exporting bundle stopped -> local provider serves again after " + millis
                 + " ms (FileInstall notices the deletion within its 500 ms poll of deploy/)");
         assertEquals("org.backendregistry.backends.cuda", flashAttn().serving.bundleSymbolicName);
+    }
+
+    @Test
+    public void theExporterPutBackIntoDeployIsImportedAgainAndItsConfigurationFileKeepsItsNames() throws Exception {
+        String endpoint = flashAttn().serving.endpointId;
+        node.undeployExporter();
+        assertTrue(awaitRegistry(r -> remote.imported(flashAttn()) == null));
+
+        long start = System.nanoTime();
+        node.redeployExporter();
+        awaitImportedFlashAttn(REDEPLOY_TIMEOUT);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("Across JVMs: exporting bundle put back into deploy/ -> imported provider serves again after "
+                + millis + " ms");
+
+        ProviderDTO again = flashAttn().serving;
+        assertTrue(again.imported);
+        assertEquals("the fixed export.port gives the same endpoint", endpoint, again.endpointId);
+        Properties file = node.exportConfiguration();
+        assertEquals(ExportingNode.EXPORT_NAMES, file.getProperty("export.names"));
+    }
+
+    @Test
+    public void aBackendThatExportsItselfIsImportedAndServesWithItsEndpointShown() throws Exception {
+        String uuid = flashAttn().serving.endpointFrameworkUuid;
+        String endpoint = "tcp://127.0.0.1:" + Integer.getInteger(SelfExportingBackendBundle.PORT);
+        String jar = node.deploy(Path.of(System.getProperty("itest.jar." + SelfExportingBackendBundle.JAR)));
+        try {
+            Awaitility.await().atMost(IMPORT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .failFast("the exporting JVM exited", () -> !node.isAlive())
+                    .until(() -> remote.name("TRITON_ATTN").serving.imported);
+
+            ProviderDTO triton = remote.name("TRITON_ATTN").serving;
+            assertEquals(endpoint, triton.endpointId);
+            assertEquals(uuid, triton.endpointFrameworkUuid);
+            assertFalse("an override, as its bundle registered it", triton.isDefault);
+            AttentionBackend proxy = registry.backend(AttentionBackendId.TRITON_ATTN);
+            assertTrue(Proxy.isProxyClass(proxy.getClass()));
+            assertEquals(Set.of(80, 112), proxy.capabilities().headSizes());
+            String where = " @ " + endpoint + " (framework " + uuid + ")";
+            try (BackendShell shell = new BackendShell(bundleContext, SETTLE_TIMEOUT_MS)) {
+                assertTrue(shell.run("info", "TRITON_ATTN").lines()
+                        .anyMatch(line -> line.startsWith("Served by ") && line.contains(where)));
+            }
+        } finally {
+            node.undeploy(jar);
+        }
+        assertTrue(awaitRegistry(r -> remote.imported(remote.name("TRITON_ATTN")) == null));
+        assertTrue(remote.name("TRITON_ATTN").serving.isDefault);
     }
 
     @Test
