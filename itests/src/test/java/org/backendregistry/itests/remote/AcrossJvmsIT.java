@@ -10,8 +10,10 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
@@ -86,17 +88,22 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
                     RemoteSetup.freeLoopbackPort());
         }
         remote.policy("prefer-remote");
-        awaitImportedFlashAttn(IMPORT_TIMEOUT);
+        awaitImports(IMPORT_TIMEOUT);
     }
 
-    /** Waits until the imported FLASH_ATTN serves and answers a call; fails with the exporting node's log. */
-    private void awaitImportedFlashAttn(Duration timeout) {
+    /**
+     * Waits until the imported FLASH_ATTN serves and answers a call and the imported MAMBA2 serves (so that
+     * discovery has settled and logs nothing into a shell command's output); fails with the exporting node's log.
+     */
+    private void awaitImports(Duration timeout) {
         try {
             Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200))
                     .failFast("the exporting JVM exited", () -> !node.isAlive())
-                    .until(() -> flashAttn().serving.imported && answers(registry.backend(AttentionBackendId.FLASH_ATTN)));
+                    .until(() -> flashAttn().serving.imported && answers(registry.backend(AttentionBackendId.FLASH_ATTN))
+                            && remote.name("MAMBA2").serving.imported);
         } catch (ConditionTimeoutException | AssertionError notImported) {
-            throw new AssertionError("FLASH_ATTN was not imported; the exporting node's log:\n" + node.log(), notImported);
+            throw new AssertionError("FLASH_ATTN and MAMBA2 were not imported; the exporting node's log:\n" + node.log(),
+                    notImported);
         }
     }
 
@@ -115,6 +122,13 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
         assertNotNull(imported.endpointFrameworkUuid);
         assertFalse(imported.endpointFrameworkUuid.equals(bundleContext.getProperty("org.osgi.framework.uuid")));
 
+        // Aries 1.14's tcp provider has no bind address: it listens on every interface (README, Across machines)
+        List<String> listening = remote.listeningAddresses(imported.endpointId);
+        if (Files.isReadable(Path.of("/proc/net/tcp"))) {
+            assertFalse("nothing listens on " + imported.endpointId, listening.isEmpty());
+            assertTrue(listening.toString(), listening.stream().allMatch(address -> address.matches("0+")));
+        }
+
         String where = " @ " + imported.endpointId + " (framework " + imported.endpointFrameworkUuid + ")";
         try (BackendShell shell = new BackendShell(bundleContext, SETTLE_TIMEOUT_MS)) {
             assertTrue(shell.run("info", "FLASH_ATTN").lines().anyMatch(line -> line.startsWith("Served by ")
@@ -123,8 +137,6 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
                     .anyMatch(line -> line.startsWith("FLASH_ATTN ") && line.contains(where)));
 
             // export.names = FLASH_ATTN, mamba:MAMBA2: the mamba name is exported at the next port, from the same node
-            Awaitility.await().atMost(IMPORT_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                    .until(() -> remote.name("MAMBA2").serving.imported);
             ProviderDTO mamba2 = remote.name("MAMBA2").serving;
             assertEquals(imported.endpointFrameworkUuid, mamba2.endpointFrameworkUuid);
             int flashPort = Integer.parseInt(imported.endpointId.substring(imported.endpointId.lastIndexOf(':') + 1));
@@ -188,11 +200,11 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
     public void theExporterPutBackIntoDeployIsImportedAgainAndItsConfigurationFileKeepsItsNames() throws Exception {
         String endpoint = flashAttn().serving.endpointId;
         node.undeployExporter();
-        assertTrue(awaitRegistry(r -> remote.imported(flashAttn()) == null));
+        assertTrue(awaitRegistry(r -> remote.imported(flashAttn()) == null && remote.imported(remote.name("MAMBA2")) == null));
 
         long start = System.nanoTime();
         node.redeployExporter();
-        awaitImportedFlashAttn(REDEPLOY_TIMEOUT);
+        awaitImports(REDEPLOY_TIMEOUT);
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("Across JVMs: exporting bundle put back into deploy/ -> imported provider serves again after "
                 + millis + " ms");
