@@ -42,7 +42,8 @@ public final class BackendConsole implements BackendListener {
     @Override
     public void backendChanged(BackendChange change) {
         System.out.println(ChangeLine.of(change, this::where));
-        change.previous().filter(previous -> service(previous).isEmpty()).ifPresent(gone -> endpoints.remove(gone.id()));
+        // forget the endpoints of imports that are gone, whether they were serving when they went or not
+        endpoints.keySet().removeIf(id -> service(id).isEmpty());
     }
 
     /** @return where an imported provider runs, from its service's properties while it is registered */
@@ -50,7 +51,7 @@ public final class BackendConsole implements BackendListener {
         if (provider.origin() != BackendProvider.Origin.SERVICE) {
             return Optional.empty();
         }
-        Optional<ServiceReference<?>> service = service(provider);
+        Optional<ServiceReference<?>> service = service(provider.id());
         if (service.isEmpty()) {
             return Optional.ofNullable(endpoints.get(provider.id()));
         }
@@ -59,12 +60,9 @@ public final class BackendConsole implements BackendListener {
         return endpoint;
     }
 
-    private Optional<ServiceReference<?>> service(BackendProvider provider) {
-        if (provider.origin() != BackendProvider.Origin.SERVICE) {
-            return Optional.empty();
-        }
+    private Optional<ServiceReference<?>> service(long serviceId) {
         try {
-            ServiceReference<?>[] references = context.getAllServiceReferences(null, "(service.id=" + provider.id() + ")");
+            ServiceReference<?>[] references = context.getAllServiceReferences(null, "(service.id=" + serviceId + ")");
             return references == null ? Optional.empty() : Optional.of(references[0]);
         } catch (InvalidSyntaxException | IllegalStateException notAvailable) {
             // a service id always makes a valid filter; a stopping bundle's context is no longer valid
