@@ -13,6 +13,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
@@ -30,6 +31,7 @@ import org.backendregistry.itests.BackendRegistryTestSupport;
 import org.backendregistry.itests.BackendShell;
 import org.backendregistry.mamba.MambaBackend;
 import org.backendregistry.mamba.MambaBackendId;
+import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.Test;
@@ -59,6 +61,9 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
 
     private static ExportingNode node;
 
+    /** How many test methods have run in this JVM, so that the node outlives all but the last. */
+    private static int testsRun;
+
     private RemoteSetup remote;
 
     @Configuration
@@ -81,14 +86,16 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
     public void theOtherFrameworkExportsFlashAttn() throws Exception {
         remote = new RemoteSetup(bundleContext);
         remote.startZooKeeperAndDiscovery();
-        // a fresh node for every test: Pax Exam runs @AfterClass after each test method, and a node whose
-        // exporter was stopped or that was killed must not leak into the next test anyway
-        if (node == null || !node.isAlive() || !node.isExporterDeployed()) {
+        // one node while it lives: a test that took its exporter out leaves it to be put back, as an operator
+        // would; only a test that killed it costs a new one
+        if (node == null || !node.isAlive()) {
             if (node != null) {
                 node.kill();
             }
             node = ExportingNode.start(Path.of("target", "remote-nodes").toAbsolutePath(), remote.zooKeeperPort(),
                     RemoteSetup.freeLoopbackPort());
+        } else if (!node.isExporterDeployed()) {
+            node.redeployExporter();
         }
         remote.policy("prefer-remote");
         awaitImports(IMPORT_TIMEOUT);
@@ -110,9 +117,19 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
         }
     }
 
+    @After
+    public void countTheTest() {
+        testsRun++;
+    }
+
+    /**
+     * Pax Exam runs this after each test method: the node stays for the next test until the last one has run
+     * (and {@link ExportingNode} kills it when the test JVM exits in any case).
+     */
     @AfterClass
-    public static void stopTheOtherFramework() throws InterruptedException {
-        if (node != null) {
+    public static void stopTheOtherFrameworkAfterTheLastTest() throws InterruptedException {
+        long tests = Arrays.stream(AcrossJvmsIT.class.getMethods()).filter(m -> m.isAnnotationPresent(Test.class)).count();
+        if (node != null && testsRun >= tests) {
             node.kill();
             node = null;
         }

@@ -61,6 +61,8 @@ final class ExportingNode {
                 .redirectOutput(home.resolve("node.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")))
                 .start();
+        // a node must not outlive the test JVM, whichever way the tests end
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill " + home.getFileName()));
         return new ExportingNode(home, process);
     }
 
