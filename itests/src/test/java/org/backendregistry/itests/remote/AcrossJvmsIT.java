@@ -10,9 +10,14 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -24,6 +29,9 @@ import org.backendregistry.attention.AttentionInput;
 import org.backendregistry.attention.ReferenceAttention;
 import org.backendregistry.itests.BackendRegistryTestSupport;
 import org.backendregistry.itests.BackendShell;
+import org.backendregistry.mamba.MambaBackend;
+import org.backendregistry.mamba.MambaBackendId;
+import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.Test;
@@ -45,7 +53,16 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
     /** How long the forked framework may take to start and publish its endpoint, on a busy 2-core machine. */
     private static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(120);
 
+    /** How long a running node may take to export again once its exporter is back in deploy/. */
+    private static final Duration REDEPLOY_TIMEOUT = Duration.ofSeconds(30);
+
+    /** How often the redeploy test takes the exporter out of the running node and puts it back. */
+    private static final int REDEPLOY_ROUNDS = 3;
+
     private static ExportingNode node;
+
+    /** How many test methods have run in this JVM, so that the node outlives all but the last. */
+    private static int testsRun;
 
     private RemoteSetup remote;
 
@@ -61,35 +78,58 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
                 mavenBundle("org.apache.aries.rsa.provider", "org.apache.aries.rsa.provider.tcp").versionAsInProject(),
                 mavenBundle("org.apache.aries.rsa.discovery", "org.apache.aries.rsa.discovery.local").versionAsInProject(),
                 mavenBundle("org.apache.aries.rsa.discovery", "org.apache.aries.rsa.discovery.zookeeper")
-                        .versionAsInProject());
+                        .versionAsInProject(),
+                SelfExportingBackendBundle.built());
     }
 
     @Before
     public void theOtherFrameworkExportsFlashAttn() throws Exception {
         remote = new RemoteSetup(bundleContext);
         remote.startZooKeeperAndDiscovery();
-        // a fresh node for every test: Pax Exam runs @AfterClass after each test method, and a node whose
-        // exporter was stopped or that was killed must not leak into the next test anyway
-        if (node == null || !node.isAlive() || !node.isExporterDeployed()) {
+        // one node while it lives: a test that took its exporter out leaves it to be put back, as an operator
+        // would; only a test that killed it costs a new one
+        if (node == null || !node.isAlive()) {
             if (node != null) {
                 node.kill();
             }
             node = ExportingNode.start(Path.of("target", "remote-nodes").toAbsolutePath(), remote.zooKeeperPort(),
                     RemoteSetup.freeLoopbackPort());
+        } else if (!node.isExporterDeployed()) {
+            node.redeployExporter();
         }
         remote.policy("prefer-remote");
+        awaitImports(IMPORT_TIMEOUT);
+    }
+
+    /**
+     * Waits until the imported FLASH_ATTN serves and answers a call and the imported MAMBA2 serves (so that
+     * discovery has settled and logs nothing into a shell command's output); fails with the exporting node's log.
+     */
+    private void awaitImports(Duration timeout) {
         try {
-            Awaitility.await().atMost(IMPORT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200))
                     .failFast("the exporting JVM exited", () -> !node.isAlive())
-                    .until(() -> flashAttn().serving.imported && answers(registry.backend(AttentionBackendId.FLASH_ATTN)));
+                    .until(() -> flashAttn().serving.imported && answers(registry.backend(AttentionBackendId.FLASH_ATTN))
+                            && remote.name("MAMBA2").serving.imported);
         } catch (ConditionTimeoutException | AssertionError notImported) {
-            throw new AssertionError("FLASH_ATTN was not imported; the exporting node's log:\n" + node.log(), notImported);
+            throw new AssertionError("FLASH_ATTN and MAMBA2 were not imported; the exporting node's log:\n" + node.log(),
+                    notImported);
         }
     }
 
+    @After
+    public void countTheTest() {
+        testsRun++;
+    }
+
+    /**
+     * Pax Exam runs this after each test method: the node stays for the next test until the last one has run
+     * (and {@link ExportingNode} kills it when the test JVM exits in any case).
+     */
     @AfterClass
-    public static void stopTheOtherFramework() throws InterruptedException {
-        if (node != null) {
+    public static void stopTheOtherFrameworkAfterTheLastTest() throws InterruptedException {
+        long tests = Arrays.stream(AcrossJvmsIT.class.getMethods()).filter(m -> m.isAnnotationPresent(Test.class)).count();
+        if (node != null && testsRun >= tests) {
             node.kill();
             node = null;
         }
@@ -102,12 +142,29 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
         assertNotNull(imported.endpointFrameworkUuid);
         assertFalse(imported.endpointFrameworkUuid.equals(bundleContext.getProperty("org.osgi.framework.uuid")));
 
+        // Aries 1.14's tcp provider has no bind address: it listens on every interface (README, Across machines)
+        List<String> listening = remote.listeningAddresses(imported.endpointId);
+        if (Files.isReadable(Path.of("/proc/net/tcp"))) {
+            assertFalse("nothing listens on " + imported.endpointId, listening.isEmpty());
+            assertTrue(listening.toString(), listening.stream().allMatch(address -> address.matches("0+")));
+        }
+
         String where = " @ " + imported.endpointId + " (framework " + imported.endpointFrameworkUuid + ")";
         try (BackendShell shell = new BackendShell(bundleContext, SETTLE_TIMEOUT_MS)) {
             assertTrue(shell.run("info", "FLASH_ATTN").lines().anyMatch(line -> line.startsWith("Served by ")
                     && line.contains(where) && line.endsWith("because it is the best default under remote.policy.")));
             assertTrue(shell.run("list").lines()
                     .anyMatch(line -> line.startsWith("FLASH_ATTN ") && line.contains(where)));
+
+            // export.names = FLASH_ATTN, mamba:MAMBA2: the mamba name is exported at the next port, from the same node
+            ProviderDTO mamba2 = remote.name("MAMBA2").serving;
+            assertEquals(imported.endpointFrameworkUuid, mamba2.endpointFrameworkUuid);
+            int flashPort = Integer.parseInt(imported.endpointId.substring(imported.endpointId.lastIndexOf(':') + 1));
+            assertEquals("tcp://127.0.0.1:" + (flashPort + 1), mamba2.endpointId);
+            MambaBackend mambaProxy = registry.backend(MambaBackendId.MAMBA2);
+            assertTrue(Proxy.isProxyClass(mambaProxy.getClass()));
+            // the call runs in the exporting node's default MAMBA2, whose kernels take fp16 and bf16
+            assertEquals(Set.of("float16", "bfloat16"), mambaProxy.capabilities().dtypes());
 
             remote.policy("prefer-local");
 
@@ -157,6 +214,60 @@ public class AcrossJvmsIT extends BackendRegistryTestSupport {
         System.out.println("Across JVMs: exporting bundle stopped -> local provider serves again after " + millis
                 + " ms (FileInstall notices the deletion within its 500 ms poll of deploy/)");
         assertEquals("org.backendregistry.backends.cuda", flashAttn().serving.bundleSymbolicName);
+    }
+
+    @Test
+    public void theExporterPutBackIntoDeployIsImportedAgainEachTimeAndItsConfigurationFileKeepsItsNames()
+            throws Exception {
+        String endpoint = flashAttn().serving.endpointId;
+        // several rounds in the same node: a redeploy that works once and then sticks is what an operator would hit
+        for (int round = 1; round <= REDEPLOY_ROUNDS; round++) {
+            node.undeployExporter();
+            assertTrue(awaitRegistry(r -> remote.imported(flashAttn()) == null
+                    && remote.imported(remote.name("MAMBA2")) == null));
+
+            long start = System.nanoTime();
+            node.redeployExporter();
+            awaitImports(REDEPLOY_TIMEOUT);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("Across JVMs: exporting bundle put back into deploy/ (round " + round
+                    + ") -> imported provider serves again after " + millis + " ms");
+
+            ProviderDTO again = flashAttn().serving;
+            assertTrue(again.imported);
+            assertEquals("the fixed export.port gives the same endpoint", endpoint, again.endpointId);
+            Properties file = node.exportConfiguration();
+            assertEquals(ExportingNode.EXPORT_NAMES, file.getProperty("export.names"));
+        }
+    }
+
+    @Test
+    public void aBackendThatExportsItselfIsImportedAndServesWithItsEndpointShown() throws Exception {
+        String uuid = flashAttn().serving.endpointFrameworkUuid;
+        String endpoint = "tcp://127.0.0.1:" + Integer.getInteger(SelfExportingBackendBundle.PORT);
+        String jar = node.deploy(Path.of(System.getProperty("itest.jar." + SelfExportingBackendBundle.JAR)));
+        try {
+            Awaitility.await().atMost(IMPORT_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .failFast("the exporting JVM exited", () -> !node.isAlive())
+                    .until(() -> remote.name("TRITON_ATTN").serving.imported);
+
+            ProviderDTO triton = remote.name("TRITON_ATTN").serving;
+            assertEquals(endpoint, triton.endpointId);
+            assertEquals(uuid, triton.endpointFrameworkUuid);
+            assertFalse("an override, as its bundle registered it", triton.isDefault);
+            AttentionBackend proxy = registry.backend(AttentionBackendId.TRITON_ATTN);
+            assertTrue(Proxy.isProxyClass(proxy.getClass()));
+            assertEquals(Set.of(80, 112), proxy.capabilities().headSizes());
+            String where = " @ " + endpoint + " (framework " + uuid + ")";
+            try (BackendShell shell = new BackendShell(bundleContext, SETTLE_TIMEOUT_MS)) {
+                assertTrue(shell.run("info", "TRITON_ATTN").lines()
+                        .anyMatch(line -> line.startsWith("Served by ") && line.contains(where)));
+            }
+        } finally {
+            node.undeploy(jar);
+        }
+        assertTrue(awaitRegistry(r -> remote.imported(remote.name("TRITON_ATTN")) == null));
+        assertTrue(remote.name("TRITON_ATTN").serving.isDefault);
     }
 
     @Test

@@ -2,22 +2,27 @@ package org.backendregistry.itests.remote;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A second framework in its own JVM: a copy of the runnable distribution with Aries RSA from its
  * {@code remote/} folder, the JVM FLASH_ATTN example, and {@code org.backendregistry.remote}
- * exporting FLASH_ATTN. The exporter sits in {@code deploy/}, so deleting it stops the exporting bundle
+ * exporting FLASH_ATTN and MAMBA2. The exporter sits in {@code deploy/}, so deleting it stops the exporting bundle
  * as an operator would. Its folder (with {@code node.log}) stays under {@code target/remote-nodes}.
  */
 final class ExportingNode {
 
     static final String EXPORTER = "org.backendregistry.remote.jar";
+
+    /** What the node's {@code org.backendregistry.remote.cfg} exports: an attention and a mamba name. */
+    static final String EXPORT_NAMES = "FLASH_ATTN, mamba:MAMBA2";
 
     private final Path home;
     private final Process process;
@@ -48,7 +53,7 @@ final class ExportingNode {
         Files.write(home.resolve("etc/org.apache.aries.rsa.discovery.zookeeper.cfg"), List.of(
                 "zookeeper.host = 127.0.0.1", "zookeeper.port = " + zooKeeperPort, "zookeeper.timeout = 2000"));
         Files.write(home.resolve("etc/org.backendregistry.remote.cfg"), List.of(
-                "export.names = FLASH_ATTN", "export.hostname = 127.0.0.1", "export.port = " + exportPort));
+                "export.names = " + EXPORT_NAMES, "export.hostname = 127.0.0.1", "export.port = " + exportPort));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", "backend-registry.jar")
                 .directory(home.toFile())
@@ -56,6 +61,8 @@ final class ExportingNode {
                 .redirectOutput(home.resolve("node.log").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")))
                 .start();
+        // a node must not outlive the test JVM, whichever way the tests end
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill " + home.getFileName()));
         return new ExportingNode(home, process);
     }
 
@@ -66,6 +73,38 @@ final class ExportingNode {
     /** Stops the exporting bundle: FileInstall uninstalls a bundle whose jar leaves deploy/. */
     void undeployExporter() throws IOException {
         Files.delete(home.resolve("deploy").resolve(EXPORTER));
+    }
+
+    /** Puts the exporter back into deploy/, as an operator who undid the deletion would. */
+    void redeployExporter() throws IOException {
+        deploy(home.resolve("remote").resolve(EXPORTER));
+    }
+
+    /**
+     * Hot-deploys a bundle: copied beside deploy/ and moved in, so that FileInstall never sees half a jar.
+     *
+     * @return the jar's name in deploy/
+     */
+    String deploy(Path jar) throws IOException {
+        String name = jar.getFileName().toString();
+        Path staged = home.resolve(name + ".part");
+        Files.copy(jar, staged, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staged, home.resolve("deploy").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return name;
+    }
+
+    /** Undeploys a bundle: FileInstall uninstalls a bundle whose jar leaves deploy/. */
+    void undeploy(String name) throws IOException {
+        Files.deleteIfExists(home.resolve("deploy").resolve(name));
+    }
+
+    /** @return the node's {@code etc/org.backendregistry.remote.cfg} as it is on disk now */
+    Properties exportConfiguration() throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("etc/org.backendregistry.remote.cfg"))) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     boolean isExporterDeployed() {

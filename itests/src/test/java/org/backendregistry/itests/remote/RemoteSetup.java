@@ -123,6 +123,28 @@ final class RemoteSetup {
         return count;
     }
 
+    /**
+     * @return the local addresses of the sockets listening on the endpoint's port, from
+     *         {@code /proc/net/tcp} and {@code /proc/net/tcp6} as hex ({@code 00000000} is 0.0.0.0,
+     *         {@code 0100007F} is 127.0.0.1); empty where there are no such files
+     */
+    List<String> listeningAddresses(String endpointId) throws IOException {
+        String port = String.format(Locale.ROOT, "%04X", Integer.parseInt(endpointId.substring(endpointId.lastIndexOf(':') + 1)));
+        List<String> addresses = new java.util.ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (Files.isReadable(file)) {
+                try (Stream<String> lines = Files.lines(file)) {
+                    // columns: sl local_address rem_address st ...; st 0A is LISTEN
+                    lines.skip(1).map(String::trim).map(line -> line.split("\\s+"))
+                            .filter(c -> c[1].endsWith(":" + port) && c[3].equals("0A"))
+                            .forEach(c -> addresses.add(c[1].substring(0, c[1].indexOf(':'))));
+                }
+            }
+        }
+        return addresses;
+    }
+
     private ConfigurationAdmin configurationAdmin() {
         return context.getService(context.getServiceReference(ConfigurationAdmin.class));
     }

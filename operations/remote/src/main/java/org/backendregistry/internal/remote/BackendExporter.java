@@ -5,13 +5,14 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.backendregistry.api.BackendConstants;
 import org.backendregistry.api.BackendRegistry;
-import org.backendregistry.attention.AttentionBackend;
+import org.backendregistry.mamba.MambaBackendId;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -22,9 +23,10 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Registers one {@link ExportedBackend} per configured name with the standard Remote Services
- * properties, so that Remote Service Admin exports it; an operator exports a default backend this way
- * without rebuilding its bundle. Only while {@code org.backendregistry.remote} is configured.
+ * Registers one export per configured name ({@link ExportedBackend} for an attention name,
+ * {@link ExportedMambaBackend} for a mamba name) with the standard Remote Services properties, so that
+ * Remote Service Admin exports it; an operator exports a default backend this way without rebuilding its
+ * bundle. Only while {@code org.backendregistry.remote} is configured.
  */
 @Component(configurationPid = RemoteExportConfiguration.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 public final class BackendExporter {
@@ -34,20 +36,27 @@ public final class BackendExporter {
 
     private static final Logger LOG = Logger.getLogger(BackendExporter.class.getName());
 
-    private final List<ServiceRegistration<AttentionBackend>> exports = new ArrayList<>();
+    private final List<ServiceRegistration<?>> exports = new ArrayList<>();
 
     @Activate
     public BackendExporter(BundleContext context, @Reference BackendRegistry registry,
             RemoteExportConfiguration configuration) {
         int index = 0;
-        for (String name : names(configuration.export_names())) {
-            if (!name.matches("[A-Z][A-Z0-9_]*")) {
-                LOG.log(Level.WARNING, "export.names ({0}): ''{1}'' is not a backend name such as FLASH_ATTN; "
-                        + "it is not exported", new Object[] { RemoteExportConfiguration.PID, name });
+        for (String entry : names(configuration.export_names())) {
+            Optional<ExportName> name = ExportName.parse(entry);
+            if (name.isEmpty()) {
+                LOG.log(Level.WARNING, "export.names ({0}): ''{1}'' is not a backend name such as FLASH_ATTN or "
+                        + "mamba:MAMBA2; it is not exported", new Object[] { RemoteExportConfiguration.PID, entry });
                 continue;
             }
-            exports.add(context.registerService(AttentionBackend.class, new ExportedBackend(registry, name),
-                    properties(name, configuration, index++)));
+            exports.add(context.registerService(name.get().serviceInterface(), export(registry, name.get()),
+                    properties(name.get(), configuration, index++)));
+        }
+        if (exports.isEmpty()) {
+            // an emptied .cfg (an editor that truncates before it writes, read by FileInstall in between and
+            // written back by it) would otherwise withdraw every endpoint without a word
+            LOG.log(Level.WARNING, "export.names ({0}) names no backend: nothing is exported; write e.g. "
+                    + "export.names = FLASH_ATTN", RemoteExportConfiguration.PID);
         }
     }
 
@@ -57,14 +66,19 @@ public final class BackendExporter {
         exports.clear();
     }
 
-    static Dictionary<String, Object> properties(String name, RemoteExportConfiguration configuration, int index) {
+    private static Object export(BackendRegistry registry, ExportName name) {
+        return name.family() == MambaBackendId.FAMILY ? new ExportedMambaBackend(registry, name.name())
+                : new ExportedBackend(registry, name);
+    }
+
+    static Dictionary<String, Object> properties(ExportName name, RemoteExportConfiguration configuration, int index) {
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(BackendConstants.BACKEND_NAME, name);
+        properties.put(BackendConstants.BACKEND_NAME, name.name());
         // a default at the lowest ranking: here it never shadows the provider it delegates to, and in an
         // importing framework remote.policy decides between it and that framework's own default
         properties.put(BackendConstants.BACKEND_DEFAULT, Boolean.TRUE);
         properties.put(Constants.SERVICE_RANKING, Integer.MIN_VALUE);
-        properties.put("service.exported.interfaces", AttentionBackend.class.getName());
+        properties.put("service.exported.interfaces", name.serviceInterface());
         properties.put("service.exported.configs", ARIES_TCP);
         if (!configuration.export_hostname().isBlank()) {
             properties.put("aries.rsa.hostname", configuration.export_hostname().trim());

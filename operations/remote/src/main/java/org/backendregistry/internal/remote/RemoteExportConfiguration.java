@@ -1,15 +1,18 @@
 package org.backendregistry.internal.remote;
 
 /**
- * Configuration PID {@code org.backendregistry.remote}: which attention backend names this framework
- * offers to others, and where Aries RSA's tcp provider listens for them.
+ * Configuration PID {@code org.backendregistry.remote}: which backend names this framework offers to
+ * others, and where Aries RSA's tcp provider listens for them.
  */
 @interface RemoteExportConfiguration {
 
     /** The PID operators write, e.g. {@code etc/org.backendregistry.remote.cfg}. */
     String PID = "org.backendregistry.remote";
 
-    /** {@code export.names}: the names to export, e.g. {@code FLASH_ATTN, TRITON_ATTN}. */
+    /**
+     * {@code export.names}: the names to export, e.g. {@code FLASH_ATTN, TRITON_ATTN, mamba:MAMBA2}; mamba
+     * names carry the {@code mamba:} prefix, as at the shell.
+     */
     String[] export_names() default {};
 
     /**

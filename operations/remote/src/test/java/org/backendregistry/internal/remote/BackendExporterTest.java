@@ -2,9 +2,11 @@ package org.backendregistry.internal.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.util.Dictionary;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,7 @@ class BackendExporterTest {
 
     @Test
     void anExportCarriesTheStandardRemoteServicesPropertiesForAriesTcp() {
-        Dictionary<String, Object> properties = BackendExporter.properties("TRITON_ATTN", configuration("10.0.0.5", 8201), 1);
+        Dictionary<String, Object> properties = BackendExporter.properties(ExportName.parse("TRITON_ATTN").orElseThrow(), configuration("10.0.0.5", 8201), 1);
 
         assertEquals("TRITON_ATTN", properties.get("backend.name"));
         assertEquals(Boolean.TRUE, properties.get("backend.default"));
@@ -56,9 +58,41 @@ class BackendExporterTest {
 
     @Test
     void withoutHostnameAndPortAriesPicksThem() {
-        Dictionary<String, Object> properties = BackendExporter.properties("FLASH_ATTN", configuration(" ", 0), 0);
+        Dictionary<String, Object> properties = BackendExporter.properties(ExportName.parse("FLASH_ATTN").orElseThrow(), configuration(" ", 0), 0);
 
         assertNull(properties.get("aries.rsa.hostname"));
         assertNull(properties.get("aries.rsa.port"));
+    }
+
+    @Test
+    void aMambaNameIsExportedAsAMambaBackendAtItsPortInTheOrderOfExportNames() {
+        Dictionary<String, Object> properties = BackendExporter.properties(ExportName.parse("mamba:MAMBA2").orElseThrow(),
+                configuration("10.0.0.5", 8201), 2);
+
+        assertEquals("MAMBA2", properties.get("backend.name"));
+        assertEquals(Boolean.TRUE, properties.get("backend.default"));
+        assertEquals("org.backendregistry.mamba.MambaBackend", properties.get("service.exported.interfaces"));
+        assertEquals("aries.tcp", properties.get("service.exported.configs"));
+        assertEquals("8203", properties.get("aries.rsa.port"));
+    }
+
+    @Test
+    void exportNamesAreWrittenAsTheShellWritesThem() {
+        assertEquals("mamba:MAMBA2", ExportName.parse("mamba:MAMBA2").orElseThrow().toString());
+        // a mamba catalog name needs no prefix, as at the shell; CUSTOM is in both catalogs and stays attention
+        assertEquals("mamba:SHORT_CONV", ExportName.parse("SHORT_CONV").orElseThrow().toString());
+        assertEquals("CUSTOM", ExportName.parse("CUSTOM").orElseThrow().toString());
+        assertEquals("mamba:CUSTOM", ExportName.parse("mamba:CUSTOM").orElseThrow().toString());
+        // plugin names are attention names unless prefixed
+        assertEquals("MY_KERNEL", ExportName.parse("MY_KERNEL").orElseThrow().toString());
+        assertEquals("mamba:MY_SSM", ExportName.parse("mamba:MY_SSM").orElseThrow().toString());
+    }
+
+    @Test
+    void entriesThatNameNoBackendAreNotExported() {
+        for (String entry : new String[] { "flash_attn", "mamba:", "mamba:mamba2", "MAMBA:MAMBA2", "attention:FLASH_ATTN" }) {
+            assertEquals(Optional.empty(), ExportName.parse(entry), entry);
+        }
+        assertTrue(ExportName.parse("FLASH_ATTN").isPresent());
     }
 }
