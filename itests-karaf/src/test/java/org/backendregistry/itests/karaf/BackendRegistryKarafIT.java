@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
@@ -38,6 +39,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -108,6 +111,15 @@ public class BackendRegistryKarafIT extends KarafTestSupport {
     @Test
     public void bundleUpdateAndRefreshOfAnOverrideEndWithTheOverrideServing() throws Exception {
         Bundle override = context.installBundle(Path.of(System.getProperty("itest.jar.flash-attn-jvm")).toUri().toString());
+        // Karaf's features deployer reads every bundle's entries on its RESOLVED event, delivered asynchronously:
+        // uninstalling before it got there makes it log an error. Its STARTED event comes after, on the same queue.
+        AtomicInteger asynchronouslyStarted = new AtomicInteger();
+        BundleListener startedEvents = event -> {
+            if (event.getBundle().equals(override) && event.getType() == BundleEvent.STARTED) {
+                asynchronouslyStarted.incrementAndGet();
+            }
+        };
+        context.addBundleListener(startedEvents);
         try {
             override.start();
             BackendProvider first = awaitFlashAttnServedBy(override, -1);
@@ -118,7 +130,10 @@ public class BackendRegistryKarafIT extends KarafTestSupport {
 
             shell().execute(operator, "bundle:refresh " + override.getBundleId());
             awaitFlashAttnServedBy(override, updated.id());
+            // started once, then again by the update and by the refresh
+            waitingAtMost(TIMEOUT_MS).until(() -> asynchronouslyStarted.get() >= 3);
         } finally {
+            context.removeBundleListener(startedEvents);
             override.uninstall();
         }
         // FLASH_ATTN goes back to its default once the override is uninstalled
