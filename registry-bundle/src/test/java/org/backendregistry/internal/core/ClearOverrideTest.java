@@ -79,7 +79,7 @@ class ClearOverrideTest extends CoreFixture {
 
     @Test
     void aSetAsideServiceThatBecomesADefaultServesAsOne() {
-        core.untrack(core.served(FLASH_ATTN).provider().service());
+        core.untrack(core.lookups().served(FLASH_ATTN).provider().service());
         track(FakeService.of(new DefaultImpl("FLASH_ATTN"), "FLASH_ATTN").asDefault().ranking(-5));
         FakeService override = FakeService.of(new OverrideA("FLASH_ATTN"), "FLASH_ATTN");
         TrackedService tracked = track(override);

@@ -62,7 +62,7 @@ class LeaseTest {
 
     @Test
     void aLeaseGivesTheServingObjectAndItsProvider() {
-        try (BackendLease<AttentionBackend> lease = core.lease(FLASH_ATTN)) {
+        try (BackendLease<AttentionBackend> lease = core.lookups().lease(FLASH_ATTN)) {
             assertSame(overrideObject, lease.backend());
             assertEquals(override.serviceId, lease.provider().id());
             assertEquals(1, serving().openLeases);
@@ -72,15 +72,15 @@ class LeaseTest {
 
     @Test
     void aLeaseByNameIsALeaseOnTheSameObject() {
-        try (BackendLease<AttentionBackend> lease = core.lease(AttentionBackendId.FAMILY, "FLASH_ATTN")) {
+        try (BackendLease<AttentionBackend> lease = core.lookups().lease(AttentionBackendId.FAMILY, "FLASH_ATTN")) {
             assertSame(overrideObject, lease.backend());
         }
     }
 
     @Test
     void closingALeaseTwiceCountsOnce() {
-        BackendLease<AttentionBackend> first = core.lease(FLASH_ATTN);
-        BackendLease<AttentionBackend> second = core.lease(FLASH_ATTN);
+        BackendLease<AttentionBackend> first = core.lookups().lease(FLASH_ATTN);
+        BackendLease<AttentionBackend> second = core.lookups().lease(FLASH_ATTN);
         first.close();
         first.close();
         assertEquals(1, serving().openLeases);
@@ -90,9 +90,9 @@ class LeaseTest {
     @Test
     void aLeaseOnANameNothingServesFailsAsALookupDoes() {
         IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> core.lease(AttentionBackendId.CUSTOM));
+                () -> core.lookups().lease(AttentionBackendId.CUSTOM));
         assertTrue(error.getMessage().startsWith("Backend CUSTOM must be registered before use."), error.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> core.lease(AttentionBackendId.FAMILY, "FLASH"));
+        assertThrows(IllegalArgumentException.class, () -> core.lookups().lease(AttentionBackendId.FAMILY, "FLASH"));
     }
 
     @Test
@@ -104,8 +104,8 @@ class LeaseTest {
 
         departing.start();
         assertTrue(changed.await(BOUND_SECONDS, TimeUnit.SECONDS), "the next provider is published first");
-        assertEquals(DefaultImpl.class.getName(), core.require(FLASH_ATTN).className());
-        try (BackendLease<AttentionBackend> lease = core.lease(FLASH_ATTN)) {
+        assertEquals(DefaultImpl.class.getName(), core.lookups().require(FLASH_ATTN).className());
+        try (BackendLease<AttentionBackend> lease = core.lookups().lease(FLASH_ATTN)) {
             assertEquals(DefaultImpl.class, lease.backend().getClass(), "a new lease is taken on the next provider");
         }
         assertTrue(departing.isAlive(), "the departure waits for the open lease");
@@ -128,7 +128,7 @@ class LeaseTest {
 
         arriving.start();
         assertTrue(changed.await(BOUND_SECONDS, TimeUnit.SECONDS));
-        assertEquals(OverrideB.class.getName(), core.require(FLASH_ATTN).className());
+        assertEquals(OverrideB.class.getName(), core.lookups().require(FLASH_ATTN).className());
         assertEquals(1, override.inUse());
 
         release.countDown();
@@ -156,7 +156,7 @@ class LeaseTest {
     @Test
     void aLeaseHeldByTheDepartingThreadDoesNotMakeItWaitForItself() {
         configure(Map.of("drain.timeout", 60_000));
-        try (BackendLease<AttentionBackend> lease = core.lease(FLASH_ATTN)) {
+        try (BackendLease<AttentionBackend> lease = core.lookups().lease(FLASH_ATTN)) {
             // on this very thread: a preemptive timeout would run it on another one
             assertTimeout(Duration.ofSeconds(BOUND_SECONDS), () -> core.untrack(tracked));
             assertSame(overrideObject, lease.backend(), "the lease still names the object it was taken on");
@@ -173,7 +173,7 @@ class LeaseTest {
         release.countDown();
 
         core.untrack(betterTracked); // ...and the override serves again, with a count of its own
-        try (BackendLease<AttentionBackend> again = core.lease(FLASH_ATTN)) {
+        try (BackendLease<AttentionBackend> again = core.lookups().lease(FLASH_ATTN)) {
             assertSame(overrideObject, again.backend());
             assertEquals(1, serving().openLeases);
         }
@@ -184,7 +184,7 @@ class LeaseTest {
         CountDownLatch taken = new CountDownLatch(1);
         AtomicReference<Throwable> failed = new AtomicReference<>();
         holder = new Thread(() -> {
-            try (BackendLease<AttentionBackend> lease = core.lease(FLASH_ATTN)) {
+            try (BackendLease<AttentionBackend> lease = core.lookups().lease(FLASH_ATTN)) {
                 taken.countDown();
                 release.await();
             } catch (InterruptedException stop) {
