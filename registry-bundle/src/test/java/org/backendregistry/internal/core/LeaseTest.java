@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,72 @@ class LeaseTest {
             assertSame(overrideObject, again.backend());
             assertEquals(1, serving().openLeases);
         }
+    }
+
+    @Test
+    void oneThreadHoldingLeasesOnManyNamesAtOnceCountsEachOnItsOwnProvider() {
+        List<AttentionBackendId> names = List.of(AttentionBackendId.TRITON_ATTN, AttentionBackendId.FLEX_ATTENTION,
+                AttentionBackendId.TREE_ATTN, AttentionBackendId.ROCM_ATTN, AttentionBackendId.CPU_ATTN);
+        for (AttentionBackendId name : names) {
+            track(FakeService.of(new OverrideA(name.name()), name.name()));
+        }
+        List<BackendLease<AttentionBackend>> leases = new ArrayList<>();
+        leases.add(core.lookups().lease(FLASH_ATTN));
+        for (AttentionBackendId name : names) {
+            leases.add(core.lookups().lease(name)); // more providers than the thread had room for at first
+        }
+        leases.add(core.lookups().lease(FLASH_ATTN));
+
+        assertEquals(2, openLeases("FLASH_ATTN"));
+        for (AttentionBackendId name : names) {
+            assertEquals(1, openLeases(name.name()), name.name());
+        }
+        leases.forEach(BackendLease::close);
+        assertEquals(0, openLeases("FLASH_ATTN"));
+        for (AttentionBackendId name : names) {
+            assertEquals(0, openLeases(name.name()), name.name());
+        }
+    }
+
+    @Test
+    void aLeaseTakenAfterOthersClosedOnThisThreadCountsOnlyOnItsOwnProvider() {
+        track(FakeService.of(new OverrideA("TRITON_ATTN"), "TRITON_ATTN"));
+        core.lookups().lease(FLASH_ATTN).close();
+
+        try (BackendLease<AttentionBackend> lease = core.lookups().lease(AttentionBackendId.TRITON_ATTN)) {
+            assertEquals(1, openLeases("TRITON_ATTN"));
+            assertEquals(0, openLeases("FLASH_ATTN"));
+        }
+    }
+
+    @Test
+    void aWithdrawnRegistrationWithALeaseStillOpenWaitsForItWithinTheDrainTimeout() throws Exception {
+        configure(Map.of("drain.timeout", 100));
+        Object registration = core.register(FLASH_ATTN, new OverrideB("FLASH_ATTN"), CoreFixture.PLUGIN);
+        holdALease(new CountDownLatch(1));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(BOUND_SECONDS), () -> core.unregister(registration));
+
+        assertEquals(1, core.drainTimeouts().size(), "the departure did not wait for the lease");
+        assertEquals(OverrideB.class.getName(), core.drainTimeouts().get(0).provider().className());
+    }
+
+    @Test
+    void aRegistrationClearedWithALeaseStillOpenWaitsForItWithinTheDrainTimeout() throws Exception {
+        configure(Map.of("drain.timeout", 100));
+        core.register(FLASH_ATTN, new OverrideB("FLASH_ATTN"), CoreFixture.PLUGIN);
+        holdALease(new CountDownLatch(1));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(BOUND_SECONDS), () -> core.clearOverride(FLASH_ATTN));
+
+        assertEquals(1, core.drainTimeouts().size(), "the departure did not wait for the lease");
+        assertEquals(DefaultImpl.class.getName(), core.lookups().require(FLASH_ATTN).className());
+    }
+
+    private int openLeases(String name) {
+        NameDTO dto = Arrays.stream(new RuntimeView(core).snapshot().names).filter(n -> n.name.equals(name))
+                .findFirst().orElseThrow();
+        return dto.serving.openLeases;
     }
 
     /** Another thread takes a lease on FLASH_ATTN and holds it until {@code release}. */
