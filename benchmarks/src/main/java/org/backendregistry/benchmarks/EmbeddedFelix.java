@@ -78,6 +78,9 @@ final class EmbeddedFelix implements AutoCloseable {
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         if (apiFromClassPath) {
             SharedApi.configure(config);
+            if (!withRegistry) {
+                SharedApi.exportFromSystemBundle(config);
+            }
         }
         config.put("felix.log.level", "1");
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()

@@ -1,6 +1,10 @@
 package org.backendregistry.benchmarks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.jar.JarInputStream;
 
 import org.backendregistry.api.BackendRegistry;
 import org.osgi.framework.Bundle;
@@ -32,6 +36,25 @@ final class SharedApi {
         // packages from this class path, so the objects the benchmark gets are its own types
         config.put(Constants.FRAMEWORK_BOOTDELEGATION, BOOT_DELEGATED);
         config.put(Constants.FRAMEWORK_BUNDLE_PARENT, Constants.FRAMEWORK_BUNDLE_PARENT_APP);
+    }
+
+    /**
+     * Without the registry bundle nothing exports the API the backend bundles import: the system bundle
+     * exports it then, with the versions the registry bundle packed into this jar declares.
+     */
+    static void exportFromSystemBundle(Map<String, String> config) {
+        String resource = "/bundles/" + EmbeddedFelix.REGISTRY + ".jar";
+        try (InputStream in = SharedApi.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the class path");
+            }
+            try (JarInputStream jar = new JarInputStream(in)) {
+                config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+                        jar.getManifest().getMainAttributes().getValue(Constants.EXPORT_PACKAGE));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every bundle must see the class path's API classes, so that its objects are the benchmark's types. */
