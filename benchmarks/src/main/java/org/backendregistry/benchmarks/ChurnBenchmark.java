@@ -50,15 +50,15 @@ public class ChurnBenchmark {
     @Setup
     public void boot() throws BundleException {
         felix = EmbeddedFelix.start(true);
-        felix.fillTo(services);
+        felix.plugins().fillTo(services);
         registry = felix.registry();
         override = felix.install(EmbeddedFelix.FLASH_ATTN_OVERRIDE);
         String defaultClass = registry.path(id);
         override.start();
-        EmbeddedFelix.verify(registry.path(id).equals(OVERRIDE_CLASS),
+        SetupCheck.verify(registry.path(id).equals(OVERRIDE_CLASS),
                 "FLASH_ATTN is served by " + registry.path(id) + " once the override bundle started");
         override.stop();
-        EmbeddedFelix.verify(registry.path(id).equals(defaultClass),
+        SetupCheck.verify(registry.path(id).equals(defaultClass),
                 "FLASH_ATTN is served by " + registry.path(id) + " once the override bundle stopped");
     }
 

@@ -33,7 +33,7 @@ public final class ChurnWindows {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         try (EmbeddedFelix felix = EmbeddedFelix.start(true)) {
-            felix.fillTo(1000);
+            felix.plugins().fillTo(1000);
             BackendRegistry registry = felix.registry();
             Bundle override = felix.install(EmbeddedFelix.FLASH_ATTN_OVERRIDE);
             AtomicLong reads = new AtomicLong();

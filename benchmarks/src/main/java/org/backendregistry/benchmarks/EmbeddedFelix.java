@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Dictionary;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -17,32 +15,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
-import org.backendregistry.api.BackendConstants;
 import org.backendregistry.api.BackendRegistry;
-import org.backendregistry.attention.AttentionBackend;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
-import org.osgi.framework.wiring.BundleWiring;
 
 /**
- * A Felix framework in this JVM with DS, the default backend bundles and, when asked, the registry. The
- * bundles load the API packages from the class path (boot delegation), so they use the same classes the
- * benchmark code calls: a service object from the registry is a {@link BackendRegistry} here, with no
- * reflection or proxy in between.
+ * A Felix framework in this JVM with DS, the default backend bundles and, when asked, the registry,
+ * installed from the bundle jars packed into the benchmarks jar. By default the bundles share the API
+ * with the benchmark code (see {@link SharedApi}); {@link #plugins()} adds providers to reach a number of
+ * services.
  */
 final class EmbeddedFelix implements AutoCloseable {
-
-    /** The API packages and the internal package their classes call, loaded from the class path. */
-    private static final String BOOT_DELEGATED = "org.backendregistry.api,org.backendregistry.api.runtime,"
-            + "org.backendregistry.attention,org.backendregistry.attention.select,org.backendregistry.mamba,"
-            + "org.backendregistry.internal.names";
 
     static final String REGISTRY = "org.backendregistry.registry";
     static final String FLASH_ATTN_OVERRIDE = "org.backendregistry.examples.flash-attn-jvm";
@@ -60,7 +47,7 @@ final class EmbeddedFelix implements AutoCloseable {
 
     private final Framework framework;
     private final Path storage;
-    private final List<ServiceRegistration<AttentionBackend>> plugins = new ArrayList<>();
+    private PluginProviders plugins;
 
     private EmbeddedFelix(Framework framework, Path storage) {
         this.framework = framework;
@@ -90,11 +77,10 @@ final class EmbeddedFelix implements AutoCloseable {
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         if (apiFromClassPath) {
-            // the registry exports its API (its exported classes call its name rules, so it does not import
-            // them) and every bundle wires to that export; boot delegation makes each bundle load those
-            // packages from this class path, so the objects the benchmark gets are its own types
-            config.put(Constants.FRAMEWORK_BOOTDELEGATION, BOOT_DELEGATED);
-            config.put(Constants.FRAMEWORK_BUNDLE_PARENT, Constants.FRAMEWORK_BUNDLE_PARENT_APP);
+            SharedApi.configure(config);
+            if (!withRegistry) {
+                SharedApi.exportFromSystemBundle(config);
+            }
         }
         config.put("felix.log.level", "1");
         Framework framework = ServiceLoader.load(FrameworkFactory.class).findFirst()
@@ -103,6 +89,7 @@ final class EmbeddedFelix implements AutoCloseable {
         EmbeddedFelix felix = new EmbeddedFelix(framework, storage);
         try {
             framework.start();
+            felix.plugins = new PluginProviders(framework.getBundleContext());
             List<Bundle> bundles = new ArrayList<>();
             for (String name : DS) {
                 bundles.add(felix.install(name));
@@ -117,7 +104,7 @@ final class EmbeddedFelix implements AutoCloseable {
                 bundle.start();
             }
             if (withRegistry && apiFromClassPath) {
-                felix.checkWiring();
+                SharedApi.checkWiring(felix.context());
             }
         } catch (BundleException | RuntimeException e) {
             felix.close();
@@ -129,6 +116,11 @@ final class EmbeddedFelix implements AutoCloseable {
     /** @return the system bundle's context, whose class space is this class path */
     BundleContext context() {
         return framework.getBundleContext();
+    }
+
+    /** @return the providers registered from the system bundle, and the count of every provider */
+    PluginProviders plugins() {
+        return plugins;
     }
 
     /** Installs (without starting) one of the bundles packed into this jar under {@code /bundles}. */
@@ -154,122 +146,7 @@ final class EmbeddedFelix implements AutoCloseable {
 
     /** @return the registry as the system bundle gets it; fails unless it is the class path's type */
     BackendRegistry registry() {
-        ServiceReference<?>[] references;
-        try {
-            // all references: the registry exports the API itself, so the framework's wiring-based check
-            // would hide it from the system bundle; the classes are the same through boot delegation
-            references = context().getAllServiceReferences(BackendRegistry.class.getName(), null);
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        ServiceReference<?> reference = references == null ? null : references[0];
-        if (reference == null) {
-            throw new IllegalStateException("No BackendRegistry service: is the registry bundle started?");
-        }
-        Object service = context().getService(reference);
-        if (!(service instanceof BackendRegistry registry)) {
-            throw new IllegalStateException("The registry service is a " + service.getClass() + " from "
-                    + service.getClass().getClassLoader() + ", not the class path's BackendRegistry: the "
-                    + "registry bundle did not wire its API to the system bundle");
-        }
-        return registry;
-    }
-
-    /** @return the number of AttentionBackend services registered now */
-    int attentionServices() {
-        try {
-            ServiceReference<?>[] references = context().getAllServiceReferences(AttentionBackend.class.getName(),
-                    null);
-            return references == null ? 0 : references.length;
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    /**
-     * Registers plugin providers from the system bundle until {@code total} AttentionBackend services
-     * exist: two per name ({@code PLUGIN_00000}, ...), with rankings 0 and 1, so that every name has a
-     * winner and a shadowed provider.
-     *
-     * @return the names registered
-     */
-    List<String> fillTo(int total) {
-        return fillTo(total, 2);
-    }
-
-    /**
-     * Registers plugin providers from the system bundle until {@code total} AttentionBackend services
-     * exist, {@code perName} per name, ranked 0, 1, ...
-     *
-     * @return the names registered
-     */
-    List<String> fillTo(int total, int perName) {
-        int missing = total - attentionServices();
-        if (missing < 0) {
-            throw new IllegalArgumentException("The default bundles alone register more than " + total
-                    + " attention backends");
-        }
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < missing; i++) {
-            String name = pluginName(i / perName);
-            if (i % perName == 0) {
-                names.add(name);
-            }
-            plugins.add(registerProvider(name, i % perName, false));
-        }
-        return names;
-    }
-
-    /** @return a plugin name, e.g. {@code PLUGIN_00042} */
-    static String pluginName(int index) {
-        return String.format("PLUGIN_%05d", index);
-    }
-
-    /** Registers one provider of {@code name} from the system bundle. */
-    ServiceRegistration<AttentionBackend> registerProvider(String name, int ranking, boolean isDefault) {
-        return context().registerService(AttentionBackend.class, new PluginBackend(name),
-                properties(name, ranking, isDefault));
-    }
-
-    static Dictionary<String, Object> properties(String name, int ranking, boolean isDefault) {
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(BackendConstants.BACKEND_NAME, name);
-        properties.put(Constants.SERVICE_RANKING, ranking);
-        if (isDefault) {
-            properties.put(BackendConstants.BACKEND_DEFAULT, Boolean.TRUE);
-        }
-        return properties;
-    }
-
-    /** Unregisters the providers {@link #fillTo} registered. */
-    void unregisterPlugins() {
-        plugins.forEach(ServiceRegistration::unregister);
-        plugins.clear();
-    }
-
-    /** Stops a benchmark whose setup does not measure what it claims to. */
-    static void verify(boolean condition, String problem) {
-        if (!condition) {
-            throw new IllegalStateException(problem);
-        }
-    }
-
-    /** Every bundle must see the class path's API classes, so that its objects are the benchmark's types. */
-    private void checkWiring() {
-        for (Bundle bundle : context().getBundles()) {
-            if (bundle.getBundleId() == 0 || bundle.adapt(BundleWiring.class) == null
-                    || !bundle.getSymbolicName().startsWith("org.backendregistry.")) {
-                continue;
-            }
-            try {
-                if (bundle.loadClass(BackendRegistry.class.getName()) != BackendRegistry.class) {
-                    throw new IllegalStateException(bundle.getSymbolicName() + " sees another copy of "
-                            + BackendRegistry.class.getName() + " than the class path's");
-                }
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(bundle.getSymbolicName() + " cannot load the API", e);
-            }
-        }
+        return SharedApi.registry(context());
     }
 
     @Override

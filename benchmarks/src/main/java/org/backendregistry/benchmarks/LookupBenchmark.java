@@ -60,7 +60,7 @@ public class LookupBenchmark {
     public void boot() throws InvalidSyntaxException {
         felix = EmbeddedFelix.start(true);
         context = felix.context();
-        List<String> plugins = felix.fillTo(services);
+        List<String> plugins = felix.plugins().fillTo(services);
         registry = felix.registry();
         tracker = new ServiceTracker<>(context, AttentionBackend.class, null);
         tracker.open();
@@ -79,12 +79,12 @@ public class LookupBenchmark {
         array = slots;
         pluginName = plugins.get(plugins.size() / 2);
 
-        EmbeddedFelix.verify(felix.attentionServices() == services,
-                "expected " + services + " attention services, found " + felix.attentionServices());
-        EmbeddedFelix.verify(filterLookup() == served, "the filter lookup disagrees with the registry");
-        EmbeddedFelix.verify(trackerScan() == served, "the tracker scan disagrees with the registry");
-        EmbeddedFelix.verify(registryByName() == served, "the lookup by name disagrees with the lookup by id");
-        EmbeddedFelix.verify(registryByPluginName() instanceof PluginBackend plugin
+        SetupCheck.verify(felix.plugins().attentionServices() == services,
+                "expected " + services + " attention services, found " + felix.plugins().attentionServices());
+        SetupCheck.verify(filterLookup() == served, "the filter lookup disagrees with the registry");
+        SetupCheck.verify(trackerScan() == served, "the tracker scan disagrees with the registry");
+        SetupCheck.verify(registryByName() == served, "the lookup by name disagrees with the lookup by id");
+        SetupCheck.verify(registryByPluginName() instanceof PluginBackend plugin
                 && plugin.name().equals(pluginName), pluginName + " is not served by its plugin");
     }
 

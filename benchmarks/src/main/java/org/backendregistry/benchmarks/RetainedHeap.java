@@ -54,12 +54,12 @@ public final class RetainedHeap {
     private static double bytesPerService(boolean withRegistry, int providers, int perName)
             throws InterruptedException {
         try (EmbeddedFelix felix = EmbeddedFelix.start(withRegistry)) {
-            int defaults = felix.attentionServices();
+            int defaults = felix.plugins().attentionServices();
             // a first batch loads the classes and sizes the tables that every later registration reuses
-            felix.fillTo(defaults + 200, perName);
-            felix.unregisterPlugins();
+            felix.plugins().fillTo(defaults + 200, perName);
+            felix.plugins().unregisterAll();
             long before = usedAfterCollection();
-            felix.fillTo(defaults + providers, perName);
+            felix.plugins().fillTo(defaults + providers, perName);
             long after = usedAfterCollection();
             Reference.reachabilityFence(felix);
             return Math.round((after - before) / (double) providers * 10) / 10.0;

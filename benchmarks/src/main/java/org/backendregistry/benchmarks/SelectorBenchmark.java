@@ -66,8 +66,8 @@ public class SelectorBenchmark {
 
         Object selection = select.invokeExact(config);
         Object chosen = selection.getClass().getMethod("backend").invoke(selection);
-        EmbeddedFelix.verify(chosen == (Object) backend.invokeExact(cpuAttn), "the selection disagrees with the registry");
-        EmbeddedFelix.verify((Object) select.invokeExact(equalConfig) == selection, "an equal config is not cached");
+        SetupCheck.verify(chosen == (Object) backend.invokeExact(cpuAttn), "the selection disagrees with the registry");
+        SetupCheck.verify((Object) select.invokeExact(equalConfig) == selection, "an equal config is not cached");
     }
 
     private static Object config(Class<?> configClass, String dtype) throws ReflectiveOperationException {
@@ -78,7 +78,7 @@ public class SelectorBenchmark {
 
     private static Object service(BundleContext context, Class<?> type) {
         ServiceReference<?> reference = context.getServiceReference(type.getName());
-        EmbeddedFelix.verify(reference != null, "no " + type.getSimpleName() + " service");
+        SetupCheck.verify(reference != null, "no " + type.getSimpleName() + " service");
         return context.getService(reference);
     }
 

@@ -50,9 +50,9 @@ public class UpdateBenchmark {
     private BundleContext context;
     private ServiceTracker<AttentionBackend, AttentionBackend> tracker;
     private final AttentionBackend override = new PluginBackend("FLASH_ATTN");
-    private final Dictionary<String, Object> properties = EmbeddedFelix.properties("FLASH_ATTN", 100, false);
+    private final Dictionary<String, Object> properties = PluginProviders.properties("FLASH_ATTN", 100, false);
     private final AttentionBackend newNameProvider = new PluginBackend("NEW_NAME");
-    private final Dictionary<String, Object> newNameProperties = EmbeddedFelix.properties("NEW_NAME", 0, false);
+    private final Dictionary<String, Object> newNameProperties = PluginProviders.properties("NEW_NAME", 0, false);
 
     @Setup
     public void boot() throws InterruptedException, ExecutionException {
@@ -67,23 +67,23 @@ public class UpdateBenchmark {
         boolean withRegistry = with.equals("registry");
         felix = EmbeddedFelix.start(withRegistry);
         context = felix.context();
-        felix.fillTo(services);
+        felix.plugins().fillTo(services);
         if (withRegistry) {
             BackendRegistry registry = felix.registry();
             // DS disposes the default's object while the override shadows it: compare classes, not objects
             String before = registry.path(AttentionBackendId.FLASH_ATTN);
             ServiceRegistration<AttentionBackend> registration = register();
-            EmbeddedFelix.verify(registry.backend(AttentionBackendId.FLASH_ATTN) == override,
+            SetupCheck.verify(registry.backend(AttentionBackendId.FLASH_ATTN) == override,
                     "the registry does not serve the override once it is registered");
             registration.unregister();
-            EmbeddedFelix.verify(registry.path(AttentionBackendId.FLASH_ATTN).equals(before),
+            SetupCheck.verify(registry.path(AttentionBackendId.FLASH_ATTN).equals(before),
                     "the registry does not serve the default again once the override is gone");
         } else {
             // a consumer's tracker lives in its own bundle: Felix then checks, for every event, that the
             // consumer sees the registering bundle's AttentionBackend class, as it does for the registry
             tracker = new ServiceTracker<>(felix.contextOf(EmbeddedFelix.CPU_BACKENDS), AttentionBackend.class, null);
             tracker.open();
-            EmbeddedFelix.verify(tracker.size() == services, "the tracker sees " + tracker.size() + " services");
+            SetupCheck.verify(tracker.size() == services, "the tracker sees " + tracker.size() + " services");
         }
     }
 

@@ -1,14 +1,21 @@
 package org.backendregistry.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import javax.inject.Inject;
+
+import org.backendregistry.api.runtime.BackendRegistryRuntime;
+import org.backendregistry.api.runtime.FailedServiceDTO;
+import org.backendregistry.api.runtime.FailureReason;
 import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.AttentionBackendId;
 import org.junit.After;
@@ -19,6 +26,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 
@@ -33,6 +41,9 @@ public class MalformedProvidersIT extends BackendRegistryTestSupport {
     private static final int HIGH_RANKING = 1_000;
 
     private LogCapture log;
+
+    @Inject
+    private BackendRegistryRuntime runtime;
 
     @Configuration
     public Option[] configuration() {
@@ -129,6 +140,48 @@ public class MalformedProvidersIT extends BackendRegistryTestSupport {
         assertSame(backend, registry.backend(AttentionBackendId.FLASH_ATTN));
         assertTrue(registry.isOverridden(AttentionBackendId.FLASH_ATTN));
         assertTrue("nothing logged: " + log.warnings(), log.warnings().isEmpty());
+    }
+
+    @Test
+    public void aRejectedServiceComingChangingAndGoingRaisesTheChangeCountThatConsolesWaitOn()
+            throws InterruptedException {
+        long initial = changeCount();
+
+        ServiceRegistration<AttentionBackend> registration = registerMalformed("flash_attn");
+        assertTrue("service.changecount stayed " + initial + " after a malformed service was registered",
+                awaitRegistry(r -> changeCount() > initial));
+        FailedServiceDTO failure = failure(registration)
+                .orElseThrow(() -> new AssertionError("service " + serviceId(registration) + " is not a failure"));
+        assertEquals(FailureReason.INVALID_NAME, failure.reason);
+        assertEquals("'flash_attn' (String)", failure.value);
+        assertEveryDefaultServes();
+
+        long rejected = changeCount();
+        registration.setProperties(properties(5, HIGH_RANKING));
+        assertTrue("service.changecount stayed " + rejected + " after the failure changed",
+                awaitRegistry(r -> changeCount() > rejected));
+        assertEquals("'5' (Integer)", failure(registration).map(f -> f.value).orElse("no failure"));
+
+        long changed = changeCount();
+        long id = serviceId(registration);
+        registration.unregister();
+        assertTrue("service.changecount stayed " + changed + " after the malformed service left",
+                awaitRegistry(r -> changeCount() > changed));
+        assertFalse("service " + id + " is still a failure", Arrays.stream(runtime.getRuntimeDTO().failedServices)
+                .anyMatch(f -> f.serviceId == id));
+        assertEveryDefaultServes();
+    }
+
+    /** @return the runtime service's {@code service.changecount} now, which the shell and Web Console wait on */
+    private long changeCount() {
+        return (Long) bundleContext.getServiceReference(BackendRegistryRuntime.class)
+                .getProperty(Constants.SERVICE_CHANGECOUNT);
+    }
+
+    /** @return the runtime view's failure of the service, if it lists one */
+    private Optional<FailedServiceDTO> failure(ServiceRegistration<?> registration) {
+        long id = serviceId(registration);
+        return Arrays.stream(runtime.getRuntimeDTO().failedServices).filter(f -> f.serviceId == id).findFirst();
     }
 
     /** Registers a FLASH_ATTN object, ranked high, under a malformed {@code backend.name}. */

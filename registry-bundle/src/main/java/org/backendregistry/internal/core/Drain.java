@@ -22,6 +22,7 @@ final class Drain {
 
     private final Logger log;
     private final LongSupplier timeoutMillis;
+    private final Runnable onTimedOut;
     private final Deque<TimedOut> timedOut = new ArrayDeque<>();
 
     /**
@@ -38,9 +39,11 @@ final class Drain {
             long atMillis) {
     }
 
-    Drain(Logger log, LongSupplier timeoutMillis) {
+    /** @param onTimedOut runs, with no lock held, after a departure that gave up is remembered */
+    Drain(Logger log, LongSupplier timeoutMillis, Runnable onTimedOut) {
         this.log = log;
         this.timeoutMillis = timeoutMillis;
+        this.onTimedOut = onTimedOut;
     }
 
     /**
@@ -59,6 +62,7 @@ final class Drain {
                     open, timeout, threads.isEmpty() ? "threads that could not be seen" : "threads " + threads);
             remember(new TimedOut(id, provider == null ? null : provider.description(), open, threads, timeout,
                     System.currentTimeMillis()));
+            onTimedOut.run(); // the runtime view lists it
         }
         acquisition.giveBack();
     }

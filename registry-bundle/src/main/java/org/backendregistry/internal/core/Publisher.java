@@ -21,6 +21,7 @@ import org.backendregistry.api.runtime.NotServingReason;
 final class Publisher {
 
     private final AtomicLong generation;
+    private final ChangeSink sink;
     private final ChangeQueue changes;
     private final Logger log;
     private final Supplier<RegistryConfiguration> configuration;
@@ -29,10 +30,11 @@ final class Publisher {
 
     Publisher(AtomicLong generation, ChangeSink sink, Logger log, Supplier<RegistryConfiguration> configuration) {
         this.generation = generation;
+        this.sink = sink;
         this.changes = new ChangeQueue(sink, log);
         this.log = log;
         this.configuration = configuration;
-        this.drain = new Drain(log, () -> configuration.get().drainTimeoutMillis());
+        this.drain = new Drain(log, () -> configuration.get().drainTimeoutMillis(), this::viewChanged);
     }
 
     /** @return the departures that gave up waiting for their leases, newest last */
@@ -52,8 +54,21 @@ final class Publisher {
     void refresh(FamilyTable table, NameSlot slot) {
         List<Runnable> giveBacks = decide(table, slot);
         changes.deliver();
+        viewChanged(); // losers, failures to obtain and wrong types change with no serving change
         // last: a displaced provider waits for its leases, and its change is known meanwhile
         giveBacks.forEach(Runnable::run);
+    }
+
+    /**
+     * Tells the sink that the runtime view may have changed without a serving change (a service rejected,
+     * a provider that joined a name's losers); call with no lock held, after the change is visible.
+     */
+    void viewChanged() {
+        try {
+            sink.viewChanged();
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "A receiver of the registry's changes failed; the registry carries on", e);
+        }
     }
 
     /** Delivers the changes published so far; call with no lock held. */

@@ -34,7 +34,7 @@ final class Registrations {
     Object register(BackendId<?> given, Object instance, Owner owner) {
         BackendId<?> id = core.own(given);
         if (!core.isAdmitted(id.family(), id.name())) {
-            throw new IllegalArgumentException(core.unknownMessage(id.family(), id.name())
+            throw new IllegalArgumentException(core.lookups().unknownMessage(id.family(), id.name())
                     + ". (catalog.closed=true admits no other names.)");
         }
         if (!core.configuration().trusts(owner.symbolicName())) {
@@ -120,7 +120,7 @@ final class Registrations {
      */
     void retry(BackendId<?> given) {
         BackendId<?> id = core.own(given);
-        core.lookup(id.family(), id.name());
+        core.lookups().lookup(id.family(), id.name());
         FamilyTable table = core.table(id.family());
         NameSlot slot;
         synchronized (table.lock) {

@@ -79,6 +79,8 @@ final class ServiceTracking {
         }
         if (slot != null) {
             publisher.refresh(table, slot);
+        } else {
+            publisher.viewChanged(); // a failed service left the runtime view
         }
         publisher.release(table, service.acquisition, gone);
     }
@@ -145,6 +147,9 @@ final class ServiceTracking {
             publisher.refresh(table, after);
         } else {
             publisher.release(table, service.acquisition, previous);
+            if (before == null) {
+                publisher.viewChanged(); // a failure came or changed, no name was decided again
+            }
         }
     }
 

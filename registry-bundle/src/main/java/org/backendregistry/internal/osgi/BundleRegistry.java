@@ -11,18 +11,21 @@ import org.backendregistry.api.BackendLease;
 import org.backendregistry.api.BackendProvider;
 import org.backendregistry.api.BackendRegistration;
 import org.backendregistry.api.BackendRegistry;
+import org.backendregistry.internal.core.Lookups;
 import org.backendregistry.internal.core.Owner;
 import org.backendregistry.internal.core.RegistryCore;
 import org.backendregistry.internal.core.Served;
 import org.osgi.framework.Bundle;
 
 /**
- * The registry as one bundle sees it: lookups go straight to the core; registrations are made in the
+ * The registry as one bundle sees it: lookups go straight to the core's {@link Lookups}; registrations are made in the
  * bundle's name, load classes through it, and end when the bundle releases the service.
  */
 final class BundleRegistry implements BackendRegistry {
 
     private final RegistryCore core;
+    /** held directly: a lookup reads the slot through this object, one reference fewer than through the core */
+    private final Lookups lookups;
     private final Bundle caller;
     private final Owner owner;
     private final Set<ProgrammaticRegistration> registrations = ConcurrentHashMap.newKeySet();
@@ -30,57 +33,58 @@ final class BundleRegistry implements BackendRegistry {
 
     BundleRegistry(RegistryCore core, Bundle caller) {
         this.core = core;
+        this.lookups = core.lookups();
         this.caller = caller;
         this.owner = new Owner(caller.getBundleId(), caller.getSymbolicName(), caller.getVersion().toString());
     }
 
     @Override
     public <B> BackendId<B> lookup(BackendFamily<B> family, String name) {
-        return core.lookup(family, name);
+        return lookups.lookup(family, name);
     }
 
     @Override
     public String path(BackendId<?> id) {
-        return core.require(id).className();
+        return lookups.require(id).className();
     }
 
     @Override
     public String path(BackendId<?> id, boolean includeClassName) {
-        Served served = core.require(id);
+        Served served = lookups.require(id);
         return includeClassName ? served.className() : served.packageName();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <B> Class<? extends B> backendClass(BackendId<B> id) {
-        return (Class<? extends B>) core.require(id).object().getClass();
+        return (Class<? extends B>) lookups.require(id).object().getClass();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <B> B backend(BackendId<B> id) {
-        return (B) core.require(id).object();
+        return (B) lookups.require(id).object();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <B> B backend(BackendFamily<B> family, String name) {
-        return (B) core.require(family, name).object();
+        return (B) lookups.require(family, name).object();
     }
 
     @Override
     public <B> BackendLease<B> lease(BackendId<B> id) {
-        return core.lease(id);
+        return lookups.lease(id);
     }
 
     @Override
     public <B> BackendLease<B> lease(BackendFamily<B> family, String name) {
-        return core.lease(family, name);
+        return lookups.lease(family, name);
     }
 
     @Override
     public boolean isOverridden(BackendId<?> id) {
-        Served served = core.served(id);
+        Served served = lookups.served(id);
         return served != null && served.isOverridden();
     }
 
@@ -106,13 +110,13 @@ final class BundleRegistry implements BackendRegistry {
 
     @Override
     public Optional<BackendProvider> serving(BackendId<?> id) {
-        Served served = core.served(id);
+        Served served = lookups.served(id);
         return served == null ? Optional.empty() : Optional.of(served.description());
     }
 
     @Override
     public <B> List<BackendId<B>> names(BackendFamily<B> family) {
-        return core.names(family);
+        return lookups.names(family);
     }
 
     @Override

@@ -8,8 +8,9 @@ import org.backendregistry.api.BackendChange;
 import org.backendregistry.internal.core.ChangeSink;
 
 /**
- * Counts the changes of the registry's state (each serving change, passed on to the next sink, and each
- * configuration applied) for the runtime service's {@code service.changecount}. One background thread
+ * Counts the changes of the registry's state (each serving change, passed on to the next sink, each other
+ * change of the runtime view such as a rejected service, and each configuration applied) for the runtime
+ * service's {@code service.changecount}, on which the shell and the Web Console wait. One background thread
  * publishes the newest count: a burst of changes costs one publication, and no publication runs on the
  * thread that changed the registry, under a registry lock or on a lookup. Published counts only grow.
  */
@@ -34,6 +35,11 @@ final class ChangeCount implements ChangeSink {
     public void changed(BackendChange change) {
         increment();
         next.changed(change);
+    }
+
+    @Override
+    public void viewChanged() {
+        increment();
     }
 
     /** Counts a change that is not a serving change, such as a configuration applied. */

@@ -28,9 +28,9 @@ class CallerInputTest extends CoreFixture {
         String unknown = "Unknown backend family 'mamba attention': this registry serves attention";
 
         for (Executable call : List.<Executable>of(
-                () -> attentionOnly.lookup(MambaBackendId.FAMILY, "MAMBA1"),
-                () -> attentionOnly.served(MambaBackendId.MAMBA1),
-                () -> attentionOnly.require(MambaBackendId.FAMILY, "MAMBA1"),
+                () -> attentionOnly.lookups().lookup(MambaBackendId.FAMILY, "MAMBA1"),
+                () -> attentionOnly.lookups().served(MambaBackendId.MAMBA1),
+                () -> attentionOnly.lookups().require(MambaBackendId.FAMILY, "MAMBA1"),
                 () -> attentionOnly.register(MambaBackendId.MAMBA1, new Mamba(), PLUGIN),
                 () -> attentionOnly.track(MambaBackendId.FAMILY, 1, PLUGIN, name -> "MAMBA1", new FakeService(null)))) {
             assertEquals(unknown, assertThrows(IllegalArgumentException.class, call).getMessage());
@@ -44,7 +44,7 @@ class CallerInputTest extends CoreFixture {
 
         assertEquals("Invalid attention backend name: 'my kernel' is not a valid backend name: names match "
                 + "[A-Z][A-Z0-9_]* (upper-case letters, digits, underscores); did you mean 'MY_KERNEL'?", error.getMessage());
-        assertEquals(List.copyOf(AttentionBackendId.FAMILY.catalog()), core.names(AttentionBackendId.FAMILY));
+        assertEquals(List.copyOf(AttentionBackendId.FAMILY.catalog()), core.lookups().names(AttentionBackendId.FAMILY));
     }
 
     @Test
@@ -53,12 +53,12 @@ class CallerInputTest extends CoreFixture {
         BackendId<AttentionBackend> own = AttentionBackendId.FAMILY.id("MY_KERNEL");
 
         core.register(handMade, new Registered(), PLUGIN);
-        List<BackendId<AttentionBackend>> names = core.names(AttentionBackendId.FAMILY);
+        List<BackendId<AttentionBackend>> names = core.lookups().names(AttentionBackendId.FAMILY);
         core.retry(handMade);
         core.clearOverride(handMade);
 
         assertEquals(own, names.get(names.size() - 1)); // equal only to an id the registry made
-        assertFalse(core.isKnown(own), "cleared through the hand-made id");
+        assertFalse(core.lookups().isKnown(own), "cleared through the hand-made id");
         assertFalse(handMade.calls.isEmpty());
         assertTrue(handMade.calls.stream().noneMatch(held -> held), "called under the family lock");
     }

@@ -47,7 +47,7 @@ class ChangeOrderTest {
         assertTrue(received.get(0).generation() < received.get(1).generation(), "in generation order: " + received);
         assertEquals(OverrideA.class.getName(), received.get(0).current().orElseThrow().className());
         assertEquals(OverrideB.class.getName(), received.get(1).current().orElseThrow().className());
-        assertEquals(core.served(FLASH_ATTN).description(), received.get(1).current().orElseThrow(),
+        assertEquals(core.lookups().served(FLASH_ATTN).description(), received.get(1).current().orElseThrow(),
                 "the last change describes what serves now");
     }
 

@@ -53,7 +53,7 @@ class ChangesTest extends CoreFixture {
         AtomicReference<RegistryCore> self = new AtomicReference<>();
         AtomicReference<String> seen = new AtomicReference<>();
         RegistryCore observed = new RegistryCore(List.of(AttentionBackendId.FAMILY, MambaBackendId.FAMILY),
-                change -> seen.set(self.get().require(FLASH_ATTN).className()), log);
+                change -> seen.set(self.get().lookups().require(FLASH_ATTN).className()), log);
         self.set(observed);
         FakeService flash = defaultFlash();
 

@@ -65,6 +65,18 @@ class ClearOverrideTest extends CoreFixture {
     }
 
     @Test
+    void clearOverrideAgainOnANameWhoseOverrideIsAlreadyAsideChangesNothing() {
+        track(FakeService.of(new OverrideA("FLASH_ATTN"), "FLASH_ATTN"));
+        core.clearOverride(FLASH_ATTN);
+        long before = core.generation();
+
+        core.clearOverride(FLASH_ATTN);
+
+        assertEquals(before, core.generation());
+        assertEquals(DefaultImpl.class.getName(), path(FLASH_ATTN));
+    }
+
+    @Test
     void clearOverrideOnANameThatIsNotOverriddenChangesNothing() {
         long before = core.generation();
         int announced = changes.size();
@@ -79,7 +91,7 @@ class ClearOverrideTest extends CoreFixture {
 
     @Test
     void aSetAsideServiceThatBecomesADefaultServesAsOne() {
-        core.untrack(core.served(FLASH_ATTN).provider().service());
+        core.untrack(core.lookups().served(FLASH_ATTN).provider().service());
         track(FakeService.of(new DefaultImpl("FLASH_ATTN"), "FLASH_ATTN").asDefault().ranking(-5));
         FakeService override = FakeService.of(new OverrideA("FLASH_ATTN"), "FLASH_ATTN");
         TrackedService tracked = track(override);

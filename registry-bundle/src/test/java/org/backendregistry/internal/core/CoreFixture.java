@@ -42,11 +42,11 @@ class CoreFixture {
     }
 
     String path(AttentionBackendId id) {
-        return core.require(id).className();
+        return core.lookups().require(id).className();
     }
 
     boolean isOverridden(AttentionBackendId id) {
-        Served served = core.served(id);
+        Served served = core.lookups().served(id);
         return served != null && served.isOverridden();
     }
 }

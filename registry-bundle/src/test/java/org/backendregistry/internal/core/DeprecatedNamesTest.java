@@ -35,7 +35,7 @@ class DeprecatedNamesTest extends CoreFixture {
 
     @Test
     void aDeprecatedNameWarnsOnceHoweverItIsLookedUp() {
-        assertSame(AttentionBackendId.PALLAS, core.lookup(AttentionBackendId.FAMILY, "PALLAS_VLLM_V1"));
+        assertSame(AttentionBackendId.PALLAS, core.lookups().lookup(AttentionBackendId.FAMILY, "PALLAS_VLLM_V1"));
         assertSame(AttentionBackendId.PALLAS, AttentionBackendId.of("PALLAS_VLLM_V1"));
         assertSame(AttentionBackendId.PALLAS, AttentionBackendId.FAMILY.id("PALLAS_VLLM_V1"));
 
@@ -47,7 +47,7 @@ class DeprecatedNamesTest extends CoreFixture {
         configure(Map.of("deprecation.warnings", false));
         assertSame(AttentionBackendId.IPEX, AttentionBackendId.of("IPEX_V1"));
         assertSame(AttentionBackendId.IPEX, AttentionBackendId.FAMILY.id("IPEX_V1"));
-        assertSame(AttentionBackendId.IPEX, core.lookup(AttentionBackendId.FAMILY, "IPEX_V1"));
+        assertSame(AttentionBackendId.IPEX, core.lookups().lookup(AttentionBackendId.FAMILY, "IPEX_V1"));
         assertEquals(List.of(), warnings.messages);
 
         configure(Map.of("deprecation.warnings", true));

@@ -94,7 +94,7 @@ class DiagnosticsTest extends CoreFixture {
             core.register(AttentionBackendId.FAMILY.id(plugin), new Registered(), PLUGIN);
         }
 
-        List<BackendId<AttentionBackend>> names = core.names(AttentionBackendId.FAMILY);
+        List<BackendId<AttentionBackend>> names = core.lookups().names(AttentionBackendId.FAMILY);
 
         int catalogSize = AttentionBackendId.values().length;
         assertEquals(List.of(AttentionBackendId.values()), names.subList(0, catalogSize));
@@ -124,7 +124,7 @@ class DiagnosticsTest extends CoreFixture {
         try {
             configure(Map.of("deprecation.warnings", false));
 
-            assertEquals(AttentionBackendId.TORCH_SDPA, core.lookup(AttentionBackendId.FAMILY, "TORCH_SDPA_VLLM_V1"));
+            assertEquals(AttentionBackendId.TORCH_SDPA, core.lookups().lookup(AttentionBackendId.FAMILY, "TORCH_SDPA_VLLM_V1"));
             assertEquals(List.of(), records.stream().map(LogRecord::getMessage).toList());
         } finally {
             configure(Map.of()); // the warning switch is shared by every registry of the family

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class LeaseTest {
 
     @Test
     void aLeaseGivesTheServingObjectAndItsProvider() {
-        try (BackendLease<AttentionBackend> lease = core.lease(FLASH_ATTN)) {
+        try (BackendLease<AttentionBackend> lease = core.lookups().lease(FLASH_ATTN)) {
             assertSame(overrideObject, lease.backend());
             assertEquals(override.serviceId, lease.provider().id());
             assertEquals(1, serving().openLeases);
@@ -72,15 +73,15 @@ class LeaseTest {
 
     @Test
     void aLeaseByNameIsALeaseOnTheSameObject() {
-        try (BackendLease<AttentionBackend> lease = core.lease(AttentionBackendId.FAMILY, "FLASH_ATTN")) {
+        try (BackendLease<AttentionBackend> lease = core.lookups().lease(AttentionBackendId.FAMILY, "FLASH_ATTN")) {
             assertSame(overrideObject, lease.backend());
         }
     }
 
     @Test
     void closingALeaseTwiceCountsOnce() {
-        BackendLease<AttentionBackend> first = core.lease(FLASH_ATTN);
-        BackendLease<AttentionBackend> second = core.lease(FLASH_ATTN);
+        BackendLease<AttentionBackend> first = core.lookups().lease(FLASH_ATTN);
+        BackendLease<AttentionBackend> second = core.lookups().lease(FLASH_ATTN);
         first.close();
         first.close();
         assertEquals(1, serving().openLeases);
@@ -90,9 +91,9 @@ class LeaseTest {
     @Test
     void aLeaseOnANameNothingServesFailsAsALookupDoes() {
         IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> core.lease(AttentionBackendId.CUSTOM));
+                () -> core.lookups().lease(AttentionBackendId.CUSTOM));
         assertTrue(error.getMessage().startsWith("Backend CUSTOM must be registered before use."), error.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> core.lease(AttentionBackendId.FAMILY, "FLASH"));
+        assertThrows(IllegalArgumentException.class, () -> core.lookups().lease(AttentionBackendId.FAMILY, "FLASH"));
     }
 
     @Test
@@ -104,8 +105,8 @@ class LeaseTest {
 
         departing.start();
         assertTrue(changed.await(BOUND_SECONDS, TimeUnit.SECONDS), "the next provider is published first");
-        assertEquals(DefaultImpl.class.getName(), core.require(FLASH_ATTN).className());
-        try (BackendLease<AttentionBackend> lease = core.lease(FLASH_ATTN)) {
+        assertEquals(DefaultImpl.class.getName(), core.lookups().require(FLASH_ATTN).className());
+        try (BackendLease<AttentionBackend> lease = core.lookups().lease(FLASH_ATTN)) {
             assertEquals(DefaultImpl.class, lease.backend().getClass(), "a new lease is taken on the next provider");
         }
         assertTrue(departing.isAlive(), "the departure waits for the open lease");
@@ -128,7 +129,7 @@ class LeaseTest {
 
         arriving.start();
         assertTrue(changed.await(BOUND_SECONDS, TimeUnit.SECONDS));
-        assertEquals(OverrideB.class.getName(), core.require(FLASH_ATTN).className());
+        assertEquals(OverrideB.class.getName(), core.lookups().require(FLASH_ATTN).className());
         assertEquals(1, override.inUse());
 
         release.countDown();
@@ -156,7 +157,7 @@ class LeaseTest {
     @Test
     void aLeaseHeldByTheDepartingThreadDoesNotMakeItWaitForItself() {
         configure(Map.of("drain.timeout", 60_000));
-        try (BackendLease<AttentionBackend> lease = core.lease(FLASH_ATTN)) {
+        try (BackendLease<AttentionBackend> lease = core.lookups().lease(FLASH_ATTN)) {
             // on this very thread: a preemptive timeout would run it on another one
             assertTimeout(Duration.ofSeconds(BOUND_SECONDS), () -> core.untrack(tracked));
             assertSame(overrideObject, lease.backend(), "the lease still names the object it was taken on");
@@ -173,10 +174,76 @@ class LeaseTest {
         release.countDown();
 
         core.untrack(betterTracked); // ...and the override serves again, with a count of its own
-        try (BackendLease<AttentionBackend> again = core.lease(FLASH_ATTN)) {
+        try (BackendLease<AttentionBackend> again = core.lookups().lease(FLASH_ATTN)) {
             assertSame(overrideObject, again.backend());
             assertEquals(1, serving().openLeases);
         }
+    }
+
+    @Test
+    void oneThreadHoldingLeasesOnManyNamesAtOnceCountsEachOnItsOwnProvider() {
+        List<AttentionBackendId> names = List.of(AttentionBackendId.TRITON_ATTN, AttentionBackendId.FLEX_ATTENTION,
+                AttentionBackendId.TREE_ATTN, AttentionBackendId.ROCM_ATTN, AttentionBackendId.CPU_ATTN);
+        for (AttentionBackendId name : names) {
+            track(FakeService.of(new OverrideA(name.name()), name.name()));
+        }
+        List<BackendLease<AttentionBackend>> leases = new ArrayList<>();
+        leases.add(core.lookups().lease(FLASH_ATTN));
+        for (AttentionBackendId name : names) {
+            leases.add(core.lookups().lease(name)); // more providers than the thread had room for at first
+        }
+        leases.add(core.lookups().lease(FLASH_ATTN));
+
+        assertEquals(2, openLeases("FLASH_ATTN"));
+        for (AttentionBackendId name : names) {
+            assertEquals(1, openLeases(name.name()), name.name());
+        }
+        leases.forEach(BackendLease::close);
+        assertEquals(0, openLeases("FLASH_ATTN"));
+        for (AttentionBackendId name : names) {
+            assertEquals(0, openLeases(name.name()), name.name());
+        }
+    }
+
+    @Test
+    void aLeaseTakenAfterOthersClosedOnThisThreadCountsOnlyOnItsOwnProvider() {
+        track(FakeService.of(new OverrideA("TRITON_ATTN"), "TRITON_ATTN"));
+        core.lookups().lease(FLASH_ATTN).close();
+
+        try (BackendLease<AttentionBackend> lease = core.lookups().lease(AttentionBackendId.TRITON_ATTN)) {
+            assertEquals(1, openLeases("TRITON_ATTN"));
+            assertEquals(0, openLeases("FLASH_ATTN"));
+        }
+    }
+
+    @Test
+    void aWithdrawnRegistrationWithALeaseStillOpenWaitsForItWithinTheDrainTimeout() throws Exception {
+        configure(Map.of("drain.timeout", 100));
+        Object registration = core.register(FLASH_ATTN, new OverrideB("FLASH_ATTN"), CoreFixture.PLUGIN);
+        holdALease(new CountDownLatch(1));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(BOUND_SECONDS), () -> core.unregister(registration));
+
+        assertEquals(1, core.drainTimeouts().size(), "the departure did not wait for the lease");
+        assertEquals(OverrideB.class.getName(), core.drainTimeouts().get(0).provider().className());
+    }
+
+    @Test
+    void aRegistrationClearedWithALeaseStillOpenWaitsForItWithinTheDrainTimeout() throws Exception {
+        configure(Map.of("drain.timeout", 100));
+        core.register(FLASH_ATTN, new OverrideB("FLASH_ATTN"), CoreFixture.PLUGIN);
+        holdALease(new CountDownLatch(1));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(BOUND_SECONDS), () -> core.clearOverride(FLASH_ATTN));
+
+        assertEquals(1, core.drainTimeouts().size(), "the departure did not wait for the lease");
+        assertEquals(DefaultImpl.class.getName(), core.lookups().require(FLASH_ATTN).className());
+    }
+
+    private int openLeases(String name) {
+        NameDTO dto = Arrays.stream(new RuntimeView(core).snapshot().names).filter(n -> n.name.equals(name))
+                .findFirst().orElseThrow();
+        return dto.serving.openLeases;
     }
 
     /** Another thread takes a lease on FLASH_ATTN and holds it until {@code release}. */
@@ -184,7 +251,7 @@ class LeaseTest {
         CountDownLatch taken = new CountDownLatch(1);
         AtomicReference<Throwable> failed = new AtomicReference<>();
         holder = new Thread(() -> {
-            try (BackendLease<AttentionBackend> lease = core.lease(FLASH_ATTN)) {
+            try (BackendLease<AttentionBackend> lease = core.lookups().lease(FLASH_ATTN)) {
                 taken.countDown();
                 release.await();
             } catch (InterruptedException stop) {

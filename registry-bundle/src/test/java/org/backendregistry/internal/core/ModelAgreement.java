@@ -35,7 +35,7 @@ final class ModelAgreement {
      */
     void verify(boolean withRuntimeView) {
         Map<String, Expected> expected = new HashMap<>();
-        List<? extends BackendId<?>> names = check.core.names(AttentionBackendId.FAMILY);
+        List<? extends BackendId<?>> names = check.core.lookups().names(AttentionBackendId.FAMILY);
         for (String name : ModelCheck.CHECKED_NAMES) {
             expected.put(name, check.model.expect(name));
             verifyLookups(name, expected.get(name), names);
@@ -51,14 +51,14 @@ final class ModelAgreement {
 
     private void verifyLookups(String name, Expected expected, List<? extends BackendId<?>> names) {
         BackendId<?> id = ModelCheck.id(name);
-        Served served = check.core.served(id);
+        Served served = check.core.lookups().served(id);
         Entry server = expected.server();
         if (server == null) {
             require(served == null, () -> name + " should be served by nothing, but " + describe(served) + " serves");
             Class<? extends RuntimeException> type = expected.known() ? IllegalStateException.class
                     : IllegalArgumentException.class;
             try {
-                check.core.require(id);
+                check.core.lookups().require(id);
                 require(false, () -> "require(" + name + ") should throw " + type.getSimpleName());
             } catch (IllegalStateException | IllegalArgumentException e) {
                 require(type.isInstance(e), () -> "require(" + name + ") threw " + e + ", expected " + type.getSimpleName());
@@ -66,16 +66,16 @@ final class ModelAgreement {
         } else {
             require(served != null && served.object() == server.object, () -> name + " should be served by " + server
                     + ", but " + describe(served) + " serves");
-            require(check.core.require(id) == served, () -> "require(" + name + ") differs from served(" + name + ")");
+            require(check.core.lookups().require(id) == served, () -> "require(" + name + ") differs from served(" + name + ")");
             require(served.className().equals(server.className()), () -> name + ": path is " + served.className());
             require(served.isOverridden() == !server.isDefault, () -> name + ": isOverridden is " + served.isOverridden());
         }
-        require(check.core.isKnown(id) == expected.known(), () -> name + ": isKnown should be " + expected.known());
+        require(check.core.lookups().isKnown(id) == expected.known(), () -> name + ": isKnown should be " + expected.known());
         require(names.contains(id) == expected.known(),
                 () -> name + ": names() should " + (expected.known() ? "" : "not ") + "list it");
         if (expected.known()) {
             // an unknown name's lookup builds the same message as require's above, with suggestions: costly
-            require(check.core.lookup(AttentionBackendId.FAMILY, name).equals(id), () -> name + ": lookup finds "
+            require(check.core.lookups().lookup(AttentionBackendId.FAMILY, name).equals(id), () -> name + ": lookup finds "
                     + "another id");
         }
     }

@@ -23,7 +23,7 @@ class NamesTest extends CoreFixture {
     @Test
     void anUnknownNameGivesTheSeedsMessageListingEveryNameOnce() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> core.lookup(AttentionBackendId.FAMILY, "FLASH"));
+                () -> core.lookups().lookup(AttentionBackendId.FAMILY, "FLASH"));
 
         assertEquals("Unknown attention backend: 'FLASH'. Valid options are: " + ALL_ATTENTION_NAMES, error.getMessage());
         assertTrue(error.getMessage().startsWith(
@@ -33,7 +33,7 @@ class NamesTest extends CoreFixture {
     @Test
     void aMisspelledNameIsAnsweredWithTheClosestValidOne() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> core.lookup(AttentionBackendId.FAMILY, "flash_attn"));
+                () -> core.lookups().lookup(AttentionBackendId.FAMILY, "flash_attn"));
 
         assertTrue(error.getMessage().endsWith(ALL_ATTENTION_NAMES + ". Did you mean 'FLASH_ATTN'?"), error.getMessage());
     }
@@ -41,7 +41,7 @@ class NamesTest extends CoreFixture {
     @Test
     void customWithoutAProviderMustBeRegisteredBeforeUseAndIsNotOverridden() {
         IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> core.require(AttentionBackendId.CUSTOM));
+                () -> core.lookups().require(AttentionBackendId.CUSTOM));
 
         assertEquals("Backend CUSTOM must be registered before use. Use registry.register(AttentionBackendId.CUSTOM, "
                 + "\"your.package.YourClass\"), or register an AttentionBackend service with backend.name=CUSTOM.",
@@ -51,41 +51,41 @@ class NamesTest extends CoreFixture {
 
     @Test
     void aPluginNameIsKnownExactlyWhileAProviderExists() {
-        assertThrows(IllegalArgumentException.class, () -> core.lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
+        assertThrows(IllegalArgumentException.class, () -> core.lookups().lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
         FakeService plugin = FakeService.of(new OverrideA("MY_KERNEL"), "MY_KERNEL");
         TrackedService tracked = track(plugin);
 
-        BackendId<AttentionBackend> id = core.lookup(AttentionBackendId.FAMILY, "MY_KERNEL");
-        assertEquals(OverrideA.class.getName(), core.require(id).className());
-        assertTrue(core.names(AttentionBackendId.FAMILY).contains(id));
+        BackendId<AttentionBackend> id = core.lookups().lookup(AttentionBackendId.FAMILY, "MY_KERNEL");
+        assertEquals(OverrideA.class.getName(), core.lookups().require(id).className());
+        assertTrue(core.lookups().names(AttentionBackendId.FAMILY).contains(id));
         IllegalArgumentException listed = assertThrows(IllegalArgumentException.class,
-                () -> core.lookup(AttentionBackendId.FAMILY, "NOPE"));
+                () -> core.lookups().lookup(AttentionBackendId.FAMILY, "NOPE"));
         assertTrue(listed.getMessage().endsWith(ALL_ATTENTION_NAMES + ", MY_KERNEL"), listed.getMessage());
 
         core.untrack(tracked);
-        assertThrows(IllegalArgumentException.class, () -> core.lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
-        assertThrows(IllegalArgumentException.class, () -> core.require(id));
-        assertFalse(core.names(AttentionBackendId.FAMILY).contains(id));
+        assertThrows(IllegalArgumentException.class, () -> core.lookups().lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
+        assertThrows(IllegalArgumentException.class, () -> core.lookups().require(id));
+        assertFalse(core.lookups().names(AttentionBackendId.FAMILY).contains(id));
     }
 
     @Test
     void aNameIsServedByItsTextInOneStepWithTheSameErrorsAsLookup() {
         track(FakeService.of(new OverrideA("MY_KERNEL"), "MY_KERNEL"));
 
-        assertEquals(OverrideA.class.getName(), core.require(AttentionBackendId.FAMILY, "MY_KERNEL").className());
+        assertEquals(OverrideA.class.getName(), core.lookups().require(AttentionBackendId.FAMILY, "MY_KERNEL").className());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> core.require(AttentionBackendId.FAMILY, "FLASH"));
+                () -> core.lookups().require(AttentionBackendId.FAMILY, "FLASH"));
         assertEquals("Unknown attention backend: 'FLASH'. Valid options are: " + ALL_ATTENTION_NAMES + ", MY_KERNEL",
                 unknown.getMessage());
         IllegalStateException unserved = assertThrows(IllegalStateException.class,
-                () -> core.require(AttentionBackendId.FAMILY, "CUSTOM"));
+                () -> core.lookups().require(AttentionBackendId.FAMILY, "CUSTOM"));
         assertTrue(unserved.getMessage().startsWith("Backend CUSTOM must be registered before use."));
-        assertThrows(IllegalStateException.class, () -> core.require(AttentionBackendId.FAMILY, "FLASH_ATTN_VLLM_V1"));
+        assertThrows(IllegalStateException.class, () -> core.lookups().require(AttentionBackendId.FAMILY, "FLASH_ATTN_VLLM_V1"));
     }
 
     @Test
     void aDeprecatedNameResolvesToItsCurrentName() {
-        assertSame(AttentionBackendId.FLASH_ATTN, core.lookup(AttentionBackendId.FAMILY, "FLASH_ATTN_VLLM_V1"));
+        assertSame(AttentionBackendId.FLASH_ATTN, core.lookups().lookup(AttentionBackendId.FAMILY, "FLASH_ATTN_VLLM_V1"));
     }
 
     @Test

@@ -107,9 +107,9 @@ class OperatorPolicyTest extends CoreFixture {
 
         configure(Map.of("catalog.closed", "true"));
 
-        assertThrows(IllegalArgumentException.class, () -> core.lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
-        assertThrows(IllegalArgumentException.class, () -> core.require(myKernel));
-        assertFalse(core.names(AttentionBackendId.FAMILY).contains(myKernel));
+        assertThrows(IllegalArgumentException.class, () -> core.lookups().lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
+        assertThrows(IllegalArgumentException.class, () -> core.lookups().require(myKernel));
+        assertFalse(core.lookups().names(AttentionBackendId.FAMILY).contains(myKernel));
     }
 
     @Test
@@ -157,14 +157,14 @@ class OperatorPolicyTest extends CoreFixture {
     void aClosedCatalogRejectsPluginNamesAndOpeningItAgainReadmitsThem() {
         FakeService plugin = FakeService.of(new OverrideB("MY_KERNEL"), "MY_KERNEL");
         TrackedService tracked = track(plugin);
-        assertEquals(OverrideB.class.getName(), core.require(AttentionBackendId.FAMILY.id("MY_KERNEL")).className());
+        assertEquals(OverrideB.class.getName(), core.lookups().require(AttentionBackendId.FAMILY.id("MY_KERNEL")).className());
 
         configure(Map.of("catalog.closed", "true"));
-        assertThrows(IllegalArgumentException.class, () -> core.lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
+        assertThrows(IllegalArgumentException.class, () -> core.lookups().lookup(AttentionBackendId.FAMILY, "MY_KERNEL"));
         assertEquals(org.backendregistry.api.runtime.FailureReason.UNKNOWN_NAME, tracked.failure);
 
         configure(Map.of("catalog.closed", "false"));
-        assertEquals(OverrideB.class.getName(), core.require(core.lookup(AttentionBackendId.FAMILY, "MY_KERNEL"))
+        assertEquals(OverrideB.class.getName(), core.lookups().require(core.lookups().lookup(AttentionBackendId.FAMILY, "MY_KERNEL"))
                 .className());
     }
 }

@@ -54,7 +54,7 @@ class PinByClassTest extends CoreFixture {
 
         configure("pins", "FLASH_ATTN=com.example.Missing");
 
-        assertEquals(null, core.served(FLASH_ATTN));
+        assertEquals(null, core.lookups().served(FLASH_ATTN));
         assertEquals(true, core.table(FLASH_ATTN.family()).slot(FLASH_ATTN).problem().contains("no provider matches it"));
     }
 

@@ -124,7 +124,7 @@ class PrecedenceTest extends CoreFixture {
         core.close();
         core.untrack(override);
 
-        assertEquals(null, core.served(FLASH_ATTN));
+        assertEquals(null, core.lookups().served(FLASH_ATTN));
         assertEquals(getsBefore, defaultFlash.gets, "stopping activates nothing");
         assertEquals(0, defaultFlash.inUse());
     }
@@ -135,13 +135,13 @@ class PrecedenceTest extends CoreFixture {
         track(defaultFlash);
         track(FakeService.of(object, "FLASH_ATTN"));
 
-        assertSame(object, core.require(FLASH_ATTN).object());
+        assertSame(object, core.lookups().require(FLASH_ATTN).object());
     }
 
     @Test
     void pathWithoutClassNameIsThePackage() {
         track(defaultFlash);
 
-        assertEquals(DefaultImpl.class.getPackageName(), core.require(FLASH_ATTN).packageName());
+        assertEquals(DefaultImpl.class.getPackageName(), core.lookups().require(FLASH_ATTN).packageName());
     }
 }

@@ -33,6 +33,23 @@ class RegistryConfigurationTest {
     }
 
     @Test
+    void theDrainTimeoutTakesZeroOrMoreMillisecondsAndReportsANegativeOneOrAWordKeepingTheDefault() {
+        assertEquals(5_000, RegistryConfiguration.defaults(FAMILIES).drainTimeoutMillis());
+        assertEquals(0, read(Map.of("drain.timeout", 0)).drainTimeoutMillis());
+        assertEquals(List.of(), read(Map.of("drain.timeout", 0)).problems());
+        assertEquals(250, read(Map.of("drain.timeout", " 250 ")).drainTimeoutMillis());
+
+        RegistryConfiguration negative = read(Map.of("drain.timeout", -1));
+        assertEquals(5_000, negative.drainTimeoutMillis());
+        assertEquals(List.of("drain.timeout: '-1' is not a number of milliseconds (0 or more); 5000 applies"),
+                negative.problems());
+        RegistryConfiguration word = read(Map.of("drain.timeout", "soon"));
+        assertEquals(5_000, word.drainTimeoutMillis());
+        assertEquals(List.of("drain.timeout: 'soon' is not a number of milliseconds (0 or more); 5000 applies"),
+                word.problems());
+    }
+
+    @Test
     void pinsComeAsCommaSeparatedEntriesOrArraysAndMambaNamesArePrefixed() {
         RegistryConfiguration configuration = read(Map.of("pins",
                 new String[] { "FLASH_ATTN=com.example.flash, TRITON_ATTN=com.example.Triton", "mamba:MAMBA2=x.y" }));

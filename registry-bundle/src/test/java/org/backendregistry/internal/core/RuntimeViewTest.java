@@ -86,7 +86,19 @@ class RuntimeViewTest extends CoreFixture {
 
         NotServingDTO setAside = only(name("attention", "FLASH_ATTN"));
         assertEquals(NotServingReason.SET_ASIDE, setAside.reason);
+        assertEquals("set aside by clearOverride; it serves again only if it registers anew", setAside.detail);
         assertEquals(-1, setAside.servedInstead);
+    }
+
+    @Test
+    void aRegisteredPluginNameLeavesTheViewWhenTheCatalogCloses() {
+        core.register(AttentionBackendId.FAMILY.id("MY_KERNEL"), new OverrideB("MY_KERNEL"), PLUGIN);
+        assertTrue(Arrays.stream(view.snapshot().names).anyMatch(n -> n.name.equals("MY_KERNEL")));
+
+        configure(Map.of("catalog.closed", "true"));
+
+        assertFalse(Arrays.stream(view.snapshot().names).anyMatch(n -> n.name.equals("MY_KERNEL")),
+                "a name the catalog no longer admits is listed");
     }
 
     @Test
@@ -100,6 +112,7 @@ class RuntimeViewTest extends CoreFixture {
         assertEquals(flashDefault.serviceId, flash.serving.id);
         NotServingDTO pinnedAway = only(flash);
         assertEquals(NotServingReason.PINNED_AWAY, pinnedAway.reason);
+        assertEquals("the name is pinned to org.backendregistry.backends.cuda", pinnedAway.detail);
         assertEquals(flashDefault.serviceId, pinnedAway.servedInstead);
     }
 
@@ -111,6 +124,7 @@ class RuntimeViewTest extends CoreFixture {
         assertNull(flash.serving);
         assertTrue(flash.problem.startsWith("Backend FLASH_ATTN is pinned to 'com.absent'"), flash.problem);
         assertEquals(NotServingReason.PINNED_AWAY, only(flash).reason);
+        assertEquals("the name is pinned to a provider that is not present", only(flash).detail);
     }
 
     @Test

@@ -43,6 +43,14 @@ class ChangeCountTest {
     }
 
     @Test
+    void aChangeOfTheRuntimeViewAloneIsCountedButNotPassedOnAsAServingChange() {
+        count.viewChanged();
+
+        assertEquals(1, count.current());
+        assertTrue(delivered.isEmpty(), delivered.toString());
+    }
+
+    @Test
     void startingPublishesTheChangesCountedSinceTheInitialValueAndNothingElse() throws InterruptedException {
         count.increment();
         count.increment();
