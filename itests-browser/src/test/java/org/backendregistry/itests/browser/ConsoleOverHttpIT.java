@@ -100,6 +100,17 @@ class ConsoleOverHttpIT {
     }
 
     @Test
+    void theHealthCheckPageOfTheConsoleRunsTheBackendsCheck() throws Exception {
+        String page = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> http.get("/system/console/healthcheck?tags=backends", true).body(),
+                        body -> body.contains("HealthCheck executed"));
+
+        assertTrue(page.contains("Backend registry"), page);
+        assertTrue(page.contains("Tags: [backends]"), page);
+        assertTrue(page.contains("1 HealthCheck executed, 0 failures"), page);
+    }
+
+    @Test
     void aSelectionTheCpuDefaultRejectsShowsVllmsMessageAndEachCandidatesReasons() throws Exception {
         String page = http.get("/system/console/backends?head_size=48&dtype=bfloat16", true).body();
         Map<String, Object> answer = new Json().toType(

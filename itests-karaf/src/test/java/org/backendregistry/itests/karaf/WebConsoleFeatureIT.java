@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -76,6 +77,21 @@ public class WebConsoleFeatureIT extends KarafTestSupport {
                 out -> out.contains("Overall Health Result"));
         assertTrue(health, health.contains("Overall Health Result: OK"));
         assertTrue(health, health.matches("(?s).*\\nBackend registry +OK +\\[.*"));
+
+        // the Health Check page of the console (Felix Health Checks' plugin) runs the same check
+        String page = waitingAtMost(TIMEOUT_MS).until(() -> getOrNotYet("/system/console/healthcheck?tags=backends"),
+                body -> body.contains("HealthCheck executed"));
+        assertTrue(page, page.contains("Backend registry"));
+        assertTrue(page, page.contains("1 HealthCheck executed, 0 failures"));
+    }
+
+    /** A page that may not be there yet: its absence is an UncheckedIOException, which the wait retries. */
+    private static String getOrNotYet(String path) {
+        try {
+            return get(path, true);
+        } catch (IOException notYet) {
+            throw new UncheckedIOException(notYet);
+        }
     }
 
     private static String get(String path, boolean withCredentials) throws IOException {
