@@ -2,13 +2,16 @@ package org.backendregistry.itests.browser;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.backendregistry.attention.AttentionBackendId;
 import org.junit.jupiter.api.AfterAll;
@@ -77,6 +80,15 @@ class ConsoleOverHttpIT {
 
         assertEquals("{\"generation\":" + runtime.get("generation") + ",\"changecount\":" + changeCount
                 + ",\"changed\":false}", answer);
+    }
+
+    @Test
+    void everyShippedBundleStartsWithoutAnError() throws Exception {
+        String console = Files.readString(felix.home().resolve("console.log"));
+
+        // the framework's own errors start a line with ERROR; slf4j-simple writes "[thread] ERROR logger - ..."
+        assertFalse(Pattern.compile("(?m)^ERROR|\\] ERROR ").matcher(console).find(), console);
+        assertFalse(console.contains("Unable to resolve"), console);
     }
 
     @Test
