@@ -67,15 +67,16 @@ final class BackendServiceTracker implements ServiceTrackerCustomizer<Object, Tr
 
     @Override
     public TrackedService addingService(ServiceReference<Object> reference) {
-        long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
+        // the framework's own boxed id serves as the key: no second Long per tracked service
+        Long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
         Bundle bundle = reference.getBundle();
         if (bundle == null) {
             unregisteredEarly.remove(serviceId);
             return null; // unregistered before we saw it
         }
         Owner owner = new Owner(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString());
-        TrackedService service = core.service(family, serviceId, owner, reference::getProperty,
-                new ReferenceSource(context, reference));
+        ReferenceSource source = new ReferenceSource(context, reference);
+        TrackedService service = core.service(family, serviceId, owner, source, source);
         byId.put(serviceId, service);
         if (unregisteredEarly.remove(serviceId)) {
             byId.remove(serviceId, service);
