@@ -41,6 +41,8 @@ final class BackendServiceTracker implements ServiceTrackerCustomizer<Object, Tr
      * service is not tracked. Only a race leaves an id here, and each is removed when adding runs.
      */
     private final Set<Long> unregisteredEarly = ConcurrentHashMap.newKeySet();
+    /** the owner of the last service added: a bundle's services usually arrive together and share it */
+    private volatile Owner lastOwner;
 
     BackendServiceTracker(BundleContext context, BackendFamily<?> family, RegistryCore core) {
         this.context = context;
@@ -74,7 +76,7 @@ final class BackendServiceTracker implements ServiceTrackerCustomizer<Object, Tr
             unregisteredEarly.remove(serviceId);
             return null; // unregistered before we saw it
         }
-        Owner owner = new Owner(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString());
+        Owner owner = ownerOf(bundle);
         ReferenceSource source = new ReferenceSource(context, reference);
         TrackedService service = core.service(family, serviceId, owner, source, source);
         byId.put(serviceId, service);
@@ -84,6 +86,16 @@ final class BackendServiceTracker implements ServiceTrackerCustomizer<Object, Tr
         }
         core.track(service);
         return service;
+    }
+
+    private Owner ownerOf(Bundle bundle) {
+        Owner owner = new Owner(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString());
+        Owner last = lastOwner;
+        if (owner.equals(last)) {
+            return last; // the new one is garbage at once: only one Owner per bundle stays on the heap
+        }
+        lastOwner = owner;
+        return owner;
     }
 
     @Override
