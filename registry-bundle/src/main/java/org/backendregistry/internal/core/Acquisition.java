@@ -1,7 +1,7 @@
 package org.backendregistry.internal.core;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 import org.backendregistry.api.runtime.NotServingReason;
 
@@ -12,13 +12,27 @@ import org.backendregistry.api.runtime.NotServingReason;
  */
 final class Acquisition {
 
+    // field handles rather than Atomic* objects: one of these exists per tracked provider
+    private static final VarHandle HELD;
+    private static final VarHandle FAILURE_COUNT;
+
+    static {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            HELD = lookup.findVarHandle(Acquisition.class, "held", Hold.class);
+            FAILURE_COUNT = lookup.findVarHandle(Acquisition.class, "failureCount", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ServiceSource source;
-    private final AtomicReference<Hold> held = new AtomicReference<>();
+    private volatile Hold held;
     private volatile boolean closed;
     private volatile String knownClassName;
     private volatile NotServingReason failure;
     private volatile String failureDetail;
-    private final AtomicInteger failureCount = new AtomicInteger();
+    private volatile int failureCount;
     private volatile long lastFailureMillis;
 
     Acquisition(ServiceSource source) {
@@ -30,7 +44,7 @@ final class Acquisition {
      * @throws RuntimeException what the source threw
      */
     Object obtain() {
-        Hold current = held.get();
+        Hold current = held;
         if (current != null) {
             return current.object();
         }
@@ -38,14 +52,14 @@ final class Acquisition {
         if (obtained == null) {
             return null;
         }
-        Hold mine = new Hold(obtained, new LeaseCount());
-        if (!held.compareAndSet(null, mine)) {
+        Hold mine = new Hold(obtained);
+        if (!HELD.compareAndSet(this, (Hold) null, mine)) {
             // another thread obtained it first: give ours back, the use counts stay balanced
             source.unget();
-            Hold other = held.get();
+            Hold other = held;
             return other == null ? null : other.object();
         }
-        if (closed && held.compareAndSet(mine, null)) {
+        if (closed && HELD.compareAndSet(this, mine, (Hold) null)) {
             // the provider went away while we were obtaining it: never keep its object
             source.unget();
             return null;
@@ -53,16 +67,9 @@ final class Acquisition {
         return obtained;
     }
 
-    /**
-     * One obtained object and the leases open on it. Each obtain starts a new count, so the departure of
-     * one hold never waits for the leases of a later one.
-     */
-    record Hold(Object object, LeaseCount leases) {
-    }
-
     /** @return the hold of {@code object} if it is the one held now, else {@code null} */
     Hold holdOf(Object object) {
-        Hold current = held.get();
+        Hold current = held;
         return current != null && current.object() == object ? current : null;
     }
 
@@ -72,7 +79,7 @@ final class Acquisition {
             knownClassName = obtained.getClass().getName();
         }
         if (failedBecause != null || detail != null) {
-            failureCount.incrementAndGet();
+            FAILURE_COUNT.getAndAdd(this, 1);
             lastFailureMillis = System.currentTimeMillis();
         }
         failure = failedBecause;
@@ -81,7 +88,7 @@ final class Acquisition {
 
     /** @return how often obtaining the object failed since the provider arrived */
     int failureCount() {
-        return failureCount.get();
+        return failureCount;
     }
 
     /** @return when obtaining the object last failed (epoch milliseconds), or 0 when it never did */
@@ -111,7 +118,7 @@ final class Acquisition {
 
     /** @return whether an object is held */
     boolean isHeld() {
-        return held.get() != null;
+        return held != null;
     }
 
     /**
@@ -121,7 +128,7 @@ final class Acquisition {
      * @return what was held, or {@code null}
      */
     Hold take() {
-        return held.getAndSet(null);
+        return (Hold) HELD.getAndSet(this, (Hold) null);
     }
 
     /** Gives back an object removed with {@link #take()}. */

@@ -50,10 +50,10 @@ final class Drain {
      * Waits until the leases on {@code hold} are closed — except those of the current thread, which must
      * not wait for itself — or the timeout passed, then gives the object back.
      */
-    void giveBack(BackendId<?> id, Provider provider, Acquisition acquisition, Acquisition.Hold hold) {
+    void giveBack(BackendId<?> id, Provider provider, Acquisition acquisition, Hold hold) {
         LeaseCount leases = hold.leases();
         long timeout = timeoutMillis.getAsLong();
-        if (!leases.awaitClosed(timeout)) {
+        if (leases != null && !leases.awaitClosed(timeout)) {
             int open = leases.open();
             List<String> threads = ThreadLeases.holders(leases);
             log.log(Level.WARNING, "{0}{1} left with {2} lease(s) still open after drain.timeout={3} ms, held by {4}; "

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LeaseCount {
 
-    private final Object idle = new Object();
+    // waiters and closers meet on the count itself, which nothing else locks: no extra lock object each
     private volatile boolean draining;
 
     /** Counts a lease of the current thread. @return the slot to hand to {@link #closed} */
@@ -21,8 +21,8 @@ final class LeaseCount {
         mine.closed(slot);
         // the departure sets the flag before it adds up the counts: it sees this close, or we see the flag
         if (draining) {
-            synchronized (idle) {
-                idle.notifyAll();
+            synchronized (this) {
+                notifyAll();
             }
         }
     }
@@ -47,11 +47,11 @@ final class LeaseCount {
         boolean interrupted = false;
         draining = true;
         try {
-            synchronized (idle) {
+            synchronized (this) {
                 long remaining;
                 while (open() > own && (remaining = deadline - System.nanoTime()) > 0) {
                     try {
-                        TimeUnit.NANOSECONDS.timedWait(idle, remaining);
+                        TimeUnit.NANOSECONDS.timedWait(this, remaining);
                     } catch (InterruptedException e) {
                         interrupted = true; // the departure completes either way: keep waiting, keep the flag
                     }

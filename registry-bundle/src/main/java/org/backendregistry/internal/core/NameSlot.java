@@ -13,7 +13,8 @@ import org.backendregistry.api.BackendId;
 final class NameSlot {
 
     private final BackendId<?> id;
-    private final List<Provider> providers = new ArrayList<>();
+    // most names have one or two providers: the default capacity of ten would cost 32 B more per name
+    private final List<Provider> providers = new ArrayList<>(2);
     private long version;
     private volatile Served served;
     private volatile String problem;

@@ -7,12 +7,14 @@ import org.backendregistry.api.BackendProvider;
 final class OpenLease<B> implements BackendLease<B> {
 
     private final Served served;
+    private final LeaseCount leases;
     private final ThreadLeases owner;
     private final int slot;
     private boolean closed;
 
-    private OpenLease(Served served, ThreadLeases owner, int slot) {
+    private OpenLease(Served served, LeaseCount leases, ThreadLeases owner, int slot) {
         this.served = served;
+        this.leases = leases;
         this.owner = owner;
         this.slot = slot;
     }
@@ -25,15 +27,15 @@ final class OpenLease<B> implements BackendLease<B> {
      * @return the lease, or {@code null} when the name moved on meanwhile (take it again from the new one)
      */
     static <B> OpenLease<B> take(NameSlot slot, Served served) {
-        LeaseCount leases = served.leases();
+        LeaseCount leases = served.hold().leasesToTake();
         ThreadLeases mine = ThreadLeases.current();
         int counted = leases.opened(mine);
         Served now = slot.served();
-        if (now == null || now.leases() != leases) {
+        if (now == null || now.hold() != served.hold()) {
             leases.closed(mine, counted);
             return null;
         }
-        return new OpenLease<>(served, mine, counted);
+        return new OpenLease<>(served, leases, mine, counted);
     }
 
     @Override
@@ -54,7 +56,7 @@ final class OpenLease<B> implements BackendLease<B> {
         }
         closed = true;
         // counted where it was taken: closing on another thread still ends it there
-        served.leases().closed(owner, slot);
+        leases.closed(owner, slot);
     }
 
     @Override

@@ -109,10 +109,10 @@ final class Publisher {
                     continue;
                 }
                 Served previous = slot.served();
-                Served next = chosen == null ? null : new Served(chosen, object, chosen.acquisition().holdOf(object).leases());
+                Served next = chosen == null ? null : new Served(chosen, chosen.acquisition().holdOf(object));
                 slot.publish(next, order.problem(), applied.pin(table.family().index(), slot.id().name()));
                 for (Provider provider : slot.providers()) {
-                    Acquisition.Hold hold = provider.sameAs(chosen) ? null : provider.acquisition().take();
+                    Hold hold = provider.sameAs(chosen) ? null : provider.acquisition().take();
                     if (hold != null) {
                         released.add(() -> drain.giveBack(slot.id(), provider, provider.acquisition(), hold));
                     }
@@ -210,7 +210,7 @@ final class Publisher {
      * @param provider the provider it belongs to, for the messages; {@code null} for a service that is none
      */
     void release(FamilyTable table, Acquisition acquisition, Provider provider) {
-        Acquisition.Hold hold;
+        Hold hold;
         synchronized (table.lock) {
             hold = acquisition.take();
         }

@@ -73,7 +73,7 @@ public final class RuntimeView {
         Served served = slot.served();
         if (served != null) {
             dto.serving = provider(served.description(), served.provider());
-            dto.serving.openLeases = served.leases().open();
+            dto.serving.openLeases = served.hold().open();
             dto.overridden = served.isOverridden();
         } else {
             dto.problem = slot.problem() != null ? slot.problem() : notServedProblem(slot);

@@ -13,15 +13,15 @@ public final class Served {
     private final String className;
     private final String packageName;
     private final BackendProvider description;
-    private final LeaseCount leases;
+    private final Hold hold;
 
-    Served(Provider provider, Object object, LeaseCount leases) {
+    Served(Provider provider, Hold hold) {
         this.provider = provider;
-        this.object = object;
-        this.leases = leases;
+        this.object = hold.object();
+        this.hold = hold;
         this.className = object.getClass().getName();
-        int dot = className.lastIndexOf('.');
-        this.packageName = dot < 0 ? "" : className.substring(0, dot);
+        // the Class caches both names: no string of our own per served provider
+        this.packageName = object.getClass().getPackageName();
         this.description = provider.description().withClassName(className);
     }
 
@@ -29,9 +29,9 @@ public final class Served {
         return provider;
     }
 
-    /** @return the leases open on the serving object: the same count for as long as this object serves */
-    LeaseCount leases() {
-        return leases;
+    /** @return the serving object's hold and its leases: the same for as long as this object serves */
+    Hold hold() {
+        return hold;
     }
 
     /** @return the serving object */

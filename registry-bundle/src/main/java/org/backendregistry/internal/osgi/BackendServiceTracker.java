@@ -41,6 +41,8 @@ final class BackendServiceTracker implements ServiceTrackerCustomizer<Object, Tr
      * service is not tracked. Only a race leaves an id here, and each is removed when adding runs.
      */
     private final Set<Long> unregisteredEarly = ConcurrentHashMap.newKeySet();
+    /** the owner of the last service added: a bundle's services usually arrive together and share it */
+    private volatile Owner lastOwner;
 
     BackendServiceTracker(BundleContext context, BackendFamily<?> family, RegistryCore core) {
         this.context = context;
@@ -67,15 +69,16 @@ final class BackendServiceTracker implements ServiceTrackerCustomizer<Object, Tr
 
     @Override
     public TrackedService addingService(ServiceReference<Object> reference) {
-        long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
+        // the framework's own boxed id serves as the key: no second Long per tracked service
+        Long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
         Bundle bundle = reference.getBundle();
         if (bundle == null) {
             unregisteredEarly.remove(serviceId);
             return null; // unregistered before we saw it
         }
-        Owner owner = new Owner(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString());
-        TrackedService service = core.service(family, serviceId, owner, reference::getProperty,
-                new ReferenceSource(context, reference));
+        Owner owner = ownerOf(bundle);
+        ReferenceSource source = new ReferenceSource(context, reference);
+        TrackedService service = core.service(family, serviceId, owner, source, source);
         byId.put(serviceId, service);
         if (unregisteredEarly.remove(serviceId)) {
             byId.remove(serviceId, service);
@@ -83,6 +86,16 @@ final class BackendServiceTracker implements ServiceTrackerCustomizer<Object, Tr
         }
         core.track(service);
         return service;
+    }
+
+    private Owner ownerOf(Bundle bundle) {
+        Owner owner = new Owner(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString());
+        Owner last = lastOwner;
+        if (owner.equals(last)) {
+            return last; // the new one is garbage at once: only one Owner per bundle stays on the heap
+        }
+        lastOwner = owner;
+        return owner;
     }
 
     @Override

@@ -1,11 +1,16 @@
 package org.backendregistry.internal.osgi;
 
+import java.util.function.Function;
+
 import org.backendregistry.internal.core.ServiceSource;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
-/** Gets and ungets one service through the registry bundle's context. */
-final class ReferenceSource implements ServiceSource {
+/**
+ * Gets and ungets one service through the registry bundle's context, and reads its current properties:
+ * one object per tracked service for both, rather than a second one for the properties.
+ */
+final class ReferenceSource implements ServiceSource, Function<String, Object> {
 
     private final BundleContext context;
     private final ServiceReference<?> reference;
@@ -13,6 +18,12 @@ final class ReferenceSource implements ServiceSource {
     ReferenceSource(BundleContext context, ServiceReference<?> reference) {
         this.context = context;
         this.reference = reference;
+    }
+
+    /** @return the service's current value of {@code key} */
+    @Override
+    public Object apply(String key) {
+        return reference.getProperty(key);
     }
 
     @Override
