@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * kernels need, data types, kv-cache data types, head sizes (a list, empty meaning any, and a lower bound
  * for kernels that take every head size from some size on), kernel block sizes, MLA or not, sparse or not,
  * attention sinks, attention types, a compute capability range, non-causal attention and vLLM's further
- * flags. An immutable value built with {@link #builder(Platform)}; each builder default is vLLM's base-class
+ * flags, and the backend's combination rules ({@link CombinationRule}). An immutable value built with {@link #builder(Platform)}; each builder default is vLLM's base-class
  * default ({@code vllm/v1/attention/backend.py} at commit 0014ca6b9929614f1b72c4bb11e5238de49cba89). New fields are added here rather than as SPI methods, so existing backend
  * bundles keep working. Serializable, so a backend used through OSGi Remote Services (Java serialization
  * over the wire) can answer {@code capabilities()}. The {@code supports...} queries answer as vLLM's classmethods of the same names.
@@ -39,6 +39,7 @@ public final class BackendCapabilities implements Serializable {
     private final boolean nonCausal;
     private final boolean batchInvariance;
     private final boolean kvConnector;
+    private final List<CombinationRule> combinationRules;
 
     private BackendCapabilities(Builder b) {
         this.platform = b.platform;
@@ -58,6 +59,7 @@ public final class BackendCapabilities implements Serializable {
         this.nonCausal = b.nonCausal;
         this.batchInvariance = b.batchInvariance;
         this.kvConnector = b.kvConnector;
+        this.combinationRules = List.copyOf(b.combinationRules);
     }
 
     /** @return a builder for a backend whose kernels run on {@code platform} */
@@ -99,32 +101,29 @@ public final class BackendCapabilities implements Serializable {
     public boolean supportsBatchInvariance() { return batchInvariance; }
     /** @return whether a KV connector may be used (vLLM's default: yes) */
     public boolean supportsKvConnector() { return kvConnector; }
+    /** @return vLLM's {@code supports_combination} rules, checked in this order; empty: none (vLLM's default) */
+    public List<CombinationRule> combinationRules() { return combinationRules; }
     /** @return whether the head size is supported: in the list (if any) and not below the lower bound */
     public boolean supportsHeadSize(int headSize) {
         return (headSizes.isEmpty() || headSizes.contains(headSize)) && headSize >= minHeadSize;
     }
-
     /** @return whether the model data type is supported; a {@code torch.} prefix is ignored */
     public boolean supportsDtype(String dtype) {
         return dtypes.contains(dtype.replaceFirst("^torch\\.", ""));
     }
-
     /** @return whether the kv-cache data type is supported; {@code null} (not given) always is */
     public boolean supportsKvCacheDtype(String kvCacheDtype) {
         return kvCacheDtype == null || kvCacheDtypes.isEmpty() || kvCacheDtypes.contains(kvCacheDtype);
     }
-
     /** @return whether the framework block size fits a kernel block size; {@code null} (any) always does */
     public boolean supportsBlockSize(Integer blockSize) {
         return blockSize == null || kernelBlockSizes.isEmpty()
                 || kernelBlockSizes.stream().anyMatch(size -> size.fits(blockSize));
     }
-
     /** @return whether the attention type is supported */
     public boolean supportsAttentionType(AttentionType type) {
         return attentionTypes.contains(type);
     }
-
     /** @return whether the device's capability is in range; {@code null} (no GPU, e.g. cpu) always is */
     public boolean supportsComputeCapability(ComputeCapability capability) {
         return capability == null || (capability.compareTo(minComputeCapability) >= 0
@@ -134,7 +133,7 @@ public final class BackendCapabilities implements Serializable {
     private List<Object> fields() {
         return Arrays.asList(platform, dtypes, kvCacheDtypes, headSizes, minHeadSize, kernelBlockSizes, attentionTypes,
                 minComputeCapability, maxComputeCapability, mla, sparse, sink, mmPrefix, perHeadQuantScales,
-                nonCausal, batchInvariance, kvConnector);
+                nonCausal, batchInvariance, kvConnector, combinationRules);
     }
 
     @Override
@@ -156,7 +155,7 @@ public final class BackendCapabilities implements Serializable {
                 + ", computeCapability=" + minComputeCapability + ".." + maxComputeCapability + ", mla=" + mla
                 + ", sparse=" + sparse + ", sink=" + sink + ", mmPrefix=" + mmPrefix + ", perHeadQuantScales="
                 + perHeadQuantScales + ", nonCausal=" + nonCausal + ", batchInvariance=" + batchInvariance
-                + ", kvConnector=" + kvConnector;
+                + ", kvConnector=" + kvConnector + (combinationRules.isEmpty() ? "" : ", combinationRules=" + combinationRules);
     }
 
     /** Builds {@link BackendCapabilities}; every setter returns this builder. */
@@ -178,6 +177,7 @@ public final class BackendCapabilities implements Serializable {
         private boolean nonCausal;
         private boolean batchInvariance;
         private boolean kvConnector = true;
+        private List<CombinationRule> combinationRules = List.of();
 
         private Builder(Platform platform) {
             this.platform = platform;
@@ -234,6 +234,9 @@ public final class BackendCapabilities implements Serializable {
 
         /** Whether a KV connector may be used (default: yes). */
         public Builder kvConnector(boolean value) { this.kvConnector = value; return this; }
+
+        /** vLLM's {@code supports_combination} rules, first match wins (default: none). */
+        public Builder combinationRules(CombinationRule... values) { this.combinationRules = List.of(values); return this; }
 
         /** @return the immutable capabilities */
         public BackendCapabilities build() {

@@ -4,7 +4,7 @@
  * types that set them.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.backendregistry.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.backendregistry.api.BackendCapabilities;
+import org.backendregistry.api.CombinationRule;
 import org.backendregistry.api.ComputeCapability;
 import org.backendregistry.attention.select.AttentionSelectorConfig;
 
 /**
  * vLLM's {@code AttentionBackend.validate_configuration}: why a backend with these capabilities cannot
- * serve a config on a device, in vLLM's words and order. An empty list means it can.
+ * serve a config on a device, in vLLM's words and order. An empty list means it can. As in vLLM, the
+ * backend's {@code supports_combination} comes last and adds at most one reason: its first matching rule.
  */
 final class CapabilityCheck {
 
@@ -66,6 +68,12 @@ final class CapabilityCheck {
         }
         if (config.useKvConnector() && !capabilities.supportsKvConnector()) {
             reasons.add("KV connector not supported");
+        }
+        for (CombinationRule rule : capabilities.combinationRules()) {
+            if (rule.matches(config.headSize(), config.kvCacheDtype(), config.hasSink(), config.useSparse(), device)) {
+                reasons.add(rule.reason());
+                break;
+            }
         }
         return reasons;
     }

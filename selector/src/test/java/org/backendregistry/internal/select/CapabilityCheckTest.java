@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 
 import org.backendregistry.api.AttentionType;
 import org.backendregistry.api.BackendCapabilities;
+import org.backendregistry.api.CombinationRule;
 import org.backendregistry.api.ComputeCapability;
 import org.backendregistry.api.KernelBlockSize;
 import org.backendregistry.api.Platform;
@@ -127,5 +128,23 @@ class CapabilityCheckTest {
                         AttentionSelectorConfig.builder(192, "bfloat16").kvCacheDtype("fp8").blockSize(16)
                                 .useMla(true).hasSink(true).useSparse(true).attnType(AttentionType.ENCODER)
                                 .useNonCausal(true).build(), HOPPER));
+    }
+
+    @Test
+    void aCombinationRuleAddsVllmsReasonAfterAllOtherReasons() {
+        CombinationRule sinkBelowHopper = CombinationRule.when().hasSink(true)
+                .computeCapabilityBelow(ComputeCapability.of(9, 0)).reason("sink not supported on compute capability < 9.0");
+
+        assertEquals(List.of("head_size not supported", "sink not supported on compute capability < 9.0"),
+                CapabilityCheck.reasons(BackendCapabilities.builder(Platform.CUDA).headSizes(64).sink(true)
+                        .combinationRules(sinkBelowHopper).build(),
+                        AttentionSelectorConfig.builder(128, "bfloat16").hasSink(true).build(), ComputeCapability.of(8, 0)));
+        assertEquals(List.of(), reasons(b -> b.sink(true).combinationRules(sinkBelowHopper), c -> c.hasSink(true)));
+    }
+
+    @Test
+    void onlyTheFirstMatchingCombinationRuleIsReportedAsVllmReturnsOneString() {
+        assertEquals(List.of("first"), reasons(b -> b.combinationRules(CombinationRule.when().useSparse(true).reason("never"),
+                CombinationRule.when().headSizes(128).reason("first"), CombinationRule.when().reason("second")), c -> c));
     }
 }

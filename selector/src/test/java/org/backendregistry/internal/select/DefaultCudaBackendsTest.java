@@ -11,6 +11,7 @@ import org.backendregistry.attention.AttentionBackend;
 import org.backendregistry.attention.select.AttentionSelectorConfig;
 import org.backendregistry.attention.select.Device;
 import org.backendregistry.attention.select.NoValidBackendException;
+import org.backendregistry.attention.select.Selection;
 import org.backendregistry.backends.cuda.CutlassMLABackend;
 import org.backendregistry.backends.cuda.FlashAttentionBackend;
 import org.backendregistry.backends.cuda.FlashAttnMLABackend;
@@ -76,5 +77,38 @@ class DefaultCudaBackendsTest {
         device(7, 5);
         assertEquals("FLASHINFER", selector.select(AttentionSelectorConfig.builder(128, "float16").build()).name());
         assertEquals("TRITON_ATTN", selector.select(AttentionSelectorConfig.builder(96, "float16").build()).name());
+    }
+
+    @Test
+    void anAmpereGpuPassesOverFlashAttentionForASinkModelAndSaysWhy() {
+        device(8, 0);
+        AttentionSelectorConfig sinks = AttentionSelectorConfig.builder(64, "bfloat16").hasSink(true).build();
+
+        Selection selection = selector.select(sinks);
+
+        assertEquals("TRITON_ATTN", selection.name());
+        assertEquals(List.of("sink not supported on compute capability < 9.0"), selection.candidates().get(0).reasons());
+    }
+
+    @Test
+    void hopperServesASinkModelWithFlashAttention() {
+        device(9, 0);
+        assertEquals("FLASH_ATTN", selector.select(AttentionSelectorConfig.builder(64, "bfloat16").hasSink(true).build())
+                .name());
+    }
+
+    @Test
+    void whenNothingFitsTheFailureListsFlashAttentionsCombinationReason() {
+        device(8, 0);
+        AttentionSelectorConfig config = AttentionSelectorConfig.builder(16, "bfloat16").hasSink(true).build();
+
+        assertEquals("No valid attention backend found for cuda with AttentionSelectorConfig(head_size=16, "
+                + "dtype=torch.bfloat16, kv_cache_dtype=auto, block_size=None, use_mla=False, has_sink=True, "
+                + "use_sparse=False, use_mm_prefix=False, use_per_head_quant_scales=False, "
+                + "attn_type=AttentionType.DECODER, use_non_causal=False, use_batch_invariant=False, "
+                + "use_kv_connector=False). Reasons: {FLASH_ATTN: [sink not supported on compute capability < 9.0], "
+                + "FLASHINFER: [head_size not supported, attention sinks not supported], "
+                + "TRITON_ATTN: [head_size not supported], FLEX_ATTENTION: [attention sinks not supported]}.",
+                assertThrows(NoValidBackendException.class, () -> selector.select(config)).getMessage());
     }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.backendregistry.api.AttentionType;
+import org.backendregistry.api.CombinationRule;
 import org.backendregistry.api.ComputeCapability;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -120,5 +122,35 @@ class CudaCapabilitiesTest {
         var flex = new FlexAttentionBackend().capabilities();
         assertTrue(flex.supportsNonCausal() && flex.supportsMmPrefix() && flex.supportsBatchInvariance());
         assertEquals(Set.of("auto", "bfloat16"), flex.kvCacheDtypes());
+    }
+
+    private static List<String> combinationReasons(HardwareKernelBackend backend, boolean hasSink, int major, int minor) {
+        return backend.capabilities().combinationRules().stream()
+                .filter(rule -> rule.matches(128, "auto", hasSink, false, ComputeCapability.of(major, minor)))
+                .map(CombinationRule::reason).limit(1).toList();
+    }
+
+    @Test
+    void flashAttentionWithSinksOnAnAmpereGpuGivesVllmsCombinationReason() {
+        assertEquals(List.of("sink not supported on compute capability < 9.0"),
+                combinationReasons(new FlashAttentionBackend(), true, 8, 0));
+        assertEquals(List.of("sink not supported on compute capability < 9.0"),
+                combinationReasons(new FlashAttentionBackend(), true, 8, 9));
+    }
+
+    @Test
+    void flashAttentionTakesSinksFromHopperOnAndNoSinksEverywhere() {
+        assertEquals(List.of(), combinationReasons(new FlashAttentionBackend(), true, 9, 0));
+        assertEquals(List.of(), combinationReasons(new FlashAttentionBackend(), true, 10, 0));
+        assertEquals(List.of(), combinationReasons(new FlashAttentionBackend(), false, 8, 0));
+    }
+
+    @Test
+    void noOtherDefaultCudaBackendDeclaresACombinationRule() {
+        for (HardwareKernelBackend backend : List.of(new FlashInferBackend(), new TritonAttentionBackend(),
+                new FlexAttentionBackend(), new TreeAttentionBackend(), new FlashAttnMLABackend(), new FlashMLABackend(),
+                new FlashInferMLABackend(), new CutlassMLABackend(), new TritonMLABackend(), new FlashMLASparseBackend())) {
+            assertEquals(List.of(), backend.capabilities().combinationRules(), backend.name());
+        }
     }
 }
