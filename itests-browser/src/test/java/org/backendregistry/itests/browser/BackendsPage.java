@@ -118,6 +118,12 @@ final class BackendsPage {
         return driver.findElement(By.id("device")).getText().trim();
     }
 
+    /** Waits, bounded, until the header names {@code expected} as the selector's device. */
+    void awaitDevice(String expected) {
+        waitFor().withMessage(() -> "the header is '" + device() + "', not '" + expected + "'")
+                .until(d -> expected.equals(device()));
+    }
+
     /** Marks this load of the page, so that {@link #isStillTheSameLoad} tells whether it was reloaded since. */
     void markLoaded() {
         ((JavascriptExecutor) driver).executeScript("window.backendsLoadMark = 'same load';");

@@ -27,9 +27,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The Backends page in Debian's Chromium against the embedded Felix with the console on: one operator's session,
- * in order (credentials, the table, a hot deploy, a pin, the undeploy, two selections, a forged request). The
- * selector is configured for an H100 (cuda, compute capability 9.0), so that the automatic selection has candidates
- * to reject.
+ * in order (credentials, the table, a hot deploy, a pin, the undeploy, two selections, a forged request, a new
+ * device in the selector's configuration file). The selector is configured for an H100 (cuda, compute capability
+ * 9.0), so that the automatic selection has candidates to reject.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackendsPageIT {
@@ -182,6 +182,22 @@ class BackendsPageIT {
         }
         assertEquals(null, ConsoleHttp.name(http.runtime(), "FLASH_ATTN").get("pin"));
         assertFalse(felix.registryConfiguration().contains("FLASH_ATTN="));
+    }
+
+    @Test
+    @Order(9)
+    void aNewDeviceInTheSelectorsConfigurationFileShowsInTheHeaderWithoutAReload() throws Exception {
+        page.openWithCredentials(RunningDistribution.USER, RunningDistribution.PASSWORD);
+        assertEquals("Device: cuda (compute capability 9.0), from configuration", page.device());
+        long changeCount = ((Number) http.runtime().get("changecount")).longValue();
+        page.markLoaded();
+
+        felix.configureSelector(String.join("\n", "device.platform = cuda", "device.compute.capability = 8.0", ""));
+
+        page.awaitDevice("Device: cuda (compute capability 8.0), from configuration");
+        assertTrue(page.isStillTheSameLoad(), "the page was reloaded");
+        // only the selector changed: the registry's change count, which the page polled with alone before, did not
+        assertEquals(changeCount, ((Number) http.runtime().get("changecount")).longValue());
     }
 
     /**

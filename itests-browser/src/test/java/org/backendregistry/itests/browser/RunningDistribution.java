@@ -23,6 +23,7 @@ final class RunningDistribution implements AutoCloseable {
     static final String USER = "operator";
     static final String PASSWORD = "browser-test-password";
     static final String FLASH_ATTN_JVM = "org.backendregistry.examples.flash-attn-jvm.jar";
+    static final String SELECTOR_CFG = "org.backendregistry.selector.cfg";
 
     private final Path home;
     private final int port;
@@ -56,7 +57,7 @@ final class RunningDistribution implements AutoCloseable {
                 "felix.webconsole.username=" + USER,
                 "felix.webconsole.password=" + PASSWORD, ""), StandardOpenOption.APPEND);
         if (selectorConfiguration != null) {
-            Files.writeString(home.resolve("etc/org.backendregistry.selector.cfg"), selectorConfiguration);
+            Files.writeString(home.resolve("etc").resolve(SELECTOR_CFG), selectorConfiguration);
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-jar", "backend-registry.jar")
@@ -87,6 +88,17 @@ final class RunningDistribution implements AutoCloseable {
         Path staged = home.resolve(jar + ".staged");
         Files.copy(home.resolve("examples").resolve(jar), staged, StandardCopyOption.REPLACE_EXISTING);
         Files.move(staged, home.resolve("deploy").resolve(jar), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Replaces {@code etc/org.backendregistry.selector.cfg} as an operator should: written beside etc/, then moved in
+     * whole, so that FileInstall never reads half a file.
+     */
+    void configureSelector(String lines) throws IOException {
+        Path staged = home.resolve(SELECTOR_CFG + ".staged");
+        Files.writeString(staged, lines);
+        Files.move(staged, home.resolve("etc").resolve(SELECTOR_CFG), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     void undeploy(String jar) throws IOException {

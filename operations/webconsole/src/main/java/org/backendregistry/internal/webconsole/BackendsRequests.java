@@ -19,7 +19,8 @@ import org.osgi.service.component.ComponentServiceObjects;
 
 /**
  * The requests of the Backends page, apart from any servlet API: the page ({@code backends}), its live part
- * ({@code backends.part?since=N}, 204 while the change count is N), its JSON ({@code backends.json[?since=N]})
+ * ({@code backends.part?since=N&device=D}, 204 while the change count is N and the selector's device header reads D),
+ * its JSON ({@code backends.json[?since=N]})
  * the actions (POST, guarded by {@link RequestGuard}) and the selection (a read-only GET with the keys of
  * {@code backend:select}: {@code backends?head_size=48&dtype=bfloat16} on the page,
  * {@code backends.json?head_size=48&dtype=bfloat16&backend=FLASH_ATTN} as JSON). The console authenticates every request before.
@@ -29,6 +30,8 @@ final class BackendsRequests {
     static final String LABEL = "backends";
     /** The request attribute in which the console gives its root path. */
     static final String APP_ROOT = "felix.webconsole.appRoot";
+    /** The parameter of the live part in which the page sends the device header it shows. */
+    static final String SHOWN_DEVICE = "device";
 
     private final BackendRegistryRuntime runtime;
     private final ServiceReference<BackendRegistryRuntime> runtimeReference;
@@ -75,13 +78,15 @@ final class BackendsRequests {
         long changeCount = changeCount(runtimeReference); // before the DTO: a change in between shows next poll
         boolean unchanged = parse(since) == changeCount;
         RegistryRuntimeDTO dto = runtime.getRuntimeDTO();
+        DeviceView device = DeviceView.of(current);
         if (uri.endsWith(".json")) {
             return Reply.of("application/json", unchanged ? RuntimeJson.unchanged(dto.generation, changeCount)
-                    : RuntimeJson.of(dto, changeCount, DeviceView.of(current)));
+                    : RuntimeJson.of(dto, changeCount, device));
         }
         if (uri.endsWith(".part")) {
-            return unchanged ? Reply.status(204, null)
-                    : Reply.of("text/html", PageHtml.render(dto, changeCount, appRoot, guard.token(), name));
+            // the selector's device changes without the registry: the part is unchanged only when both are as shown
+            return unchanged && shows(device, parameter.apply(SHOWN_DEVICE)) ? Reply.status(204, null)
+                    : Reply.of("text/html", live(dto, changeCount, device, appRoot, name));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         SelectionAnswer.KEYS.forEach(key -> fields.put(key, parameter.apply(key)));
@@ -89,10 +94,21 @@ final class BackendsRequests {
         // outside the part the script swaps, so that a registry change keeps the form and its answer
         String selectionPart = SelectionHtml.render(current != null, fields, attentionNames(dto),
                 current == null || selection == null ? null : SelectionAnswer.of(current, selection), appRoot);
-        // the device changes only with the selector's configuration, not with the registry: shown as of this load,
-        // above the part that follows the registry
-        return Reply.framed(PageHtml.device(DeviceView.of(current))
-                + PageHtml.render(dto, changeCount, appRoot, guard.token(), name) + selectionPart + PageHtml.script());
+        return Reply.framed(live(dto, changeCount, device, appRoot, name) + selectionPart + PageHtml.script());
+    }
+
+    /** @return what the page's script swaps: the device header and the part that follows the registry */
+    private String live(RegistryRuntimeDTO dto, long changeCount, DeviceView device, String appRoot, String name) {
+        return PageHtml.device(device) + PageHtml.render(dto, changeCount, appRoot, guard.token(), name);
+    }
+
+    /**
+     * @param shown the header text the page shows ({@code device} parameter of the part), empty or {@code null}
+     *              without a header
+     * @return whether the page shows {@code device} already
+     */
+    private static boolean shows(DeviceView device, String shown) {
+        return (device == null ? "" : device.text()).equals(shown == null ? "" : shown);
     }
 
     /** @return a 303 to the name's detail view, or why the action was refused */

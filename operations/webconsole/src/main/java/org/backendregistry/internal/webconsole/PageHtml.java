@@ -10,12 +10,15 @@ import org.backendregistry.api.runtime.RegistryRuntimeDTO;
 /**
  * The part of the Backends page that follows the registry: generation, the detail view of the chosen name, the
  * tables, the services that are not providers and the configuration problems. The page's script swaps this
- * part whole when the change count moves, so the same code renders the first view and every update.
+ * part whole, with the selector's device header before it, when the change count or the device moves, so the same
+ * code renders the first view and every update.
  */
 final class PageHtml {
 
     /** The id of the element the script replaces. */
     static final String ROOT_ID = "backends";
+    /** The id of the device header, which the script replaces with the part. */
+    static final String DEVICE_ID = "device";
 
     private PageHtml() {
     }
@@ -59,7 +62,7 @@ final class PageHtml {
      */
     static String device(DeviceView device) {
         return device == null ? ""
-                : "<p class=\"statline\" id=\"device\">" + Html.escape(device.text()) + "</p>\n";
+                : "<p class=\"statline\" id=\"" + DEVICE_ID + "\">" + Html.escape(device.text()) + "</p>\n";
     }
 
     private static void failedServices(StringBuilder out, List<FailedServiceDTO> failed, String appRoot) {
@@ -81,8 +84,9 @@ final class PageHtml {
 
     /**
      * The style and script of the page, kept out of the part so that swapping the part never re-runs them. The
-     * script keeps the page current: it asks {@code backends.part?since=N} twice a second and swaps the
-     * part when the answer is not 204 (unchanged).
+     * script keeps the page current: it asks {@code backends.part?since=N&device=D} twice a second (N the part's
+     * change count, D the device header's text) and swaps the header and the part when the answer is not 204
+     * (unchanged), so that a new device shows as soon as the selector has it, registry change or not.
      */
     static String script() {
         return """
@@ -98,18 +102,26 @@ final class PageHtml {
                   function poll() {
                     var root = document.getElementById('%1$s');
                     if (!root) { return; }
+                    var device = document.getElementById('%2$s');
                     // from the origin, never from the address: one that holds user:password@ makes fetch() throw
                     var url = location.origin + root.dataset.part
-                        + (root.dataset.part.indexOf('?') < 0 ? '?' : '&') + 'since=' + root.dataset.changecount;
+                        + (root.dataset.part.indexOf('?') < 0 ? '?' : '&') + 'since=' + root.dataset.changecount
+                        + '&%3$s=' + encodeURIComponent(device ? device.textContent : '');
                     fetch(url, {credentials: 'same-origin', cache: 'no-store'})
                       .then(function (r) { return r.status === 200 ? r.text() : null; })
-                      .then(function (html) { if (html) { root.outerHTML = html; } })
+                      .then(function (html) {
+                        if (!html) { return; }
+                        // the answer brings the device header (if a selector runs) before the part
+                        var shown = document.getElementById('%2$s');
+                        if (shown) { shown.remove(); }
+                        root.outerHTML = html;
+                      })
                       .catch(function () { })
                       .then(function () { setTimeout(poll, 500); });
                   }
                   setTimeout(poll, 500);
                 })();
                 </script>
-                """.formatted(ROOT_ID);
+                """.formatted(ROOT_ID, DEVICE_ID, BackendsRequests.SHOWN_DEVICE);
     }
 }

@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.backendregistry.api.BackendRegistry;
+import org.backendregistry.api.ComputeCapability;
+import org.backendregistry.api.Platform;
 import org.backendregistry.api.runtime.BackendRegistryRuntime;
 import org.backendregistry.attention.select.BackendSelector;
+import org.backendregistry.attention.select.Device;
+import org.backendregistry.attention.select.DeviceOrigin;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -73,19 +78,72 @@ class BackendsRequestsTest {
     }
 
     @Test
+    void thePartAnswersWithTheNewDeviceHeaderWhenOnlyTheSelectorsDeviceChanged() {
+        AtomicReference<DeviceView> device = new AtomicReference<>(RuntimeJsonTest.H100);
+        BackendsRequests withSelector = new BackendsRequests(unused(BackendRegistry.class), SampleRuntime::overridden,
+                runtimeReferenceWithChangeCount(5L), () -> null, () -> selectorFor(device.get()));
+        String h100 = "Device: cuda (compute capability 9.0), from configuration";
+        assertEquals(204, part(withSelector, "5", h100).status());
+
+        device.set(new DeviceView(Device.of(Platform.CUDA, ComputeCapability.of(8, 0)), DeviceOrigin.CONFIGURATION));
+        Reply reply = part(withSelector, "5", h100);
+
+        assertEquals("text/html", reply.contentType());
+        assertTrue(reply.body().startsWith("<p class=\"statline\" id=\"device\">Device: cuda (compute capability 8.0), "
+                + "from configuration</p>\n<div id=\"backends\" data-changecount=\"5\""), reply.body());
+        assertEquals(204, part(withSelector, "5", "Device: cuda (compute capability 8.0), from configuration").status());
+    }
+
+    @Test
+    void thePartShowingADeviceAnswersWithoutTheHeaderOnceNoSelectorRuns() {
+        Reply reply = part(requests, "5", "Device: cuda (compute capability 9.0), from configuration");
+
+        assertTrue(reply.body().startsWith("<div id=\"backends\" data-changecount=\"5\""), reply.body());
+        assertEquals(204, part(requests, "5", "").status());
+    }
+
+    @Test
+    void thePageShowingNoDeviceGetsTheHeaderOnceASelectorRuns() {
+        BackendsRequests withSelector = new BackendsRequests(unused(BackendRegistry.class), SampleRuntime::overridden,
+                runtimeReferenceWithChangeCount(5L), () -> null, BackendsRequestsTest::h100Selector);
+
+        Reply reply = part(withSelector, "5", "");
+
+        assertTrue(reply.body().startsWith("<p class=\"statline\" id=\"device\">Device: cuda (compute capability 9.0), "
+                + "from configuration</p>\n<div id=\"backends\""), reply.body());
+    }
+
+    @Test
+    void thePageScriptSendsTheDeviceHeaderItShowsAndSwapsItWithThePart() {
+        String script = PageHtml.script();
+
+        assertTrue(script.contains("+ '&device=' + encodeURIComponent(device ? device.textContent : '');"), script);
+        assertTrue(script.contains("if (shown) { shown.remove(); }\n"), script);
+    }
+
+    @Test
     void withoutASelectorTheJsonHasNoDevice() {
         String json = requests.get("/system/console/backends.json", null, null, "/system/console").body();
 
         assertFalse(json.contains("\"device\""), json);
     }
 
-    private static BackendSelector h100Selector() {
+    private static Reply part(BackendsRequests requests, String since, String shownDevice) {
+        return requests.get("/system/console/backends.part", null, since, "/system/console",
+                key -> BackendsRequests.SHOWN_DEVICE.equals(key) ? shownDevice : null);
+    }
+
+    private static BackendSelector selectorFor(DeviceView device) {
         return (BackendSelector) Proxy.newProxyInstance(BackendsRequestsTest.class.getClassLoader(),
                 new Class<?>[] { BackendSelector.class }, (proxy, method, args) -> switch (method.getName()) {
-                    case "device" -> RuntimeJsonTest.H100.device();
-                    case "deviceOrigin" -> RuntimeJsonTest.H100.origin();
+                    case "device" -> device.device();
+                    case "deviceOrigin" -> device.origin();
                     default -> throw new AssertionError(method.getName() + " was not expected");
                 });
+    }
+
+    private static BackendSelector h100Selector() {
+        return selectorFor(RuntimeJsonTest.H100);
     }
 
     @Test
